@@ -1,0 +1,136 @@
+// Package pipeline runs dyad's syntactic core over text: segmenter and
+// tokenizer, tagger, lemmatizer, dependency parser and entity tagger. One
+// loaded Pipeline is read-only and serves any number of goroutines.
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"sync"
+
+	"github.com/dyad-org/dyad/models"
+	"github.com/dyad-org/dyad/nlp"
+	"github.com/dyad-org/dyad/nlp/lemma"
+	"github.com/dyad-org/dyad/nlp/modelfile"
+	"github.com/dyad-org/dyad/nlp/parser"
+	"github.com/dyad-org/dyad/nlp/tagger"
+	"github.com/dyad-org/dyad/nlp/tokenize"
+)
+
+// Model file names, in the embedded models directory or any other.
+const (
+	TaggerFile     = "tagger.model.gz"
+	LemmatizerFile = "lemmatizer.model.gz"
+	ParserFile     = "parser.model.gz"
+)
+
+// Pipeline holds the loaded models.
+type Pipeline struct {
+	Tagger     *tagger.Tagger
+	Lemmatizer *lemma.Lemmatizer
+	Parser     *parser.Parser
+	// Meta records, per model file, what it was trained on and how.
+	Meta map[string]modelfile.Meta
+	pool sync.Pool
+}
+
+// buffers are one sentence's working slices, reused through the pool.
+type buffers struct {
+	forms, tags, rels []string
+	classes, heads    []int
+}
+
+// Load reads the models from fsys.
+func Load(fsys fs.FS) (*Pipeline, error) {
+	p := &Pipeline{Meta: map[string]modelfile.Meta{}}
+	p.pool.New = func() any { return &buffers{} }
+	load := func(name string, read func(io.Reader) (modelfile.Meta, error)) error {
+		f, err := fsys.Open(name)
+		if err != nil {
+			return fmt.Errorf("model %s: %w", name, err)
+		}
+		defer f.Close()
+		meta, err := read(f)
+		if err != nil {
+			return fmt.Errorf("model %s: %w", name, err)
+		}
+		p.Meta[name] = meta
+		return nil
+	}
+	err := load(TaggerFile, func(r io.Reader) (m modelfile.Meta, err error) {
+		p.Tagger, m, err = tagger.Load(r)
+		return m, err
+	})
+	if err == nil {
+		err = load(LemmatizerFile, func(r io.Reader) (m modelfile.Meta, err error) {
+			p.Lemmatizer, m, err = lemma.Load(r)
+			return m, err
+		})
+	}
+	if err == nil {
+		err = load(ParserFile, func(r io.Reader) (m modelfile.Meta, err error) {
+			p.Parser, m, err = parser.Load(r)
+			return m, err
+		})
+	}
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Default returns the pipeline of the models embedded in the binary, loaded
+// once on first use.
+var Default = sync.OnceValues(func() (*Pipeline, error) { return Load(models.FS) })
+
+// Analyze segments, tokenizes and analyses text.
+func (p *Pipeline) Analyze(text string) *nlp.Doc {
+	doc := &nlp.Doc{Text: text, Sentences: tokenize.Segment(text)}
+	for i := range doc.Sentences {
+		p.AnalyzeSentence(&doc.Sentences[i])
+	}
+	return doc
+}
+
+// AnalyzeSentence tags, lemmatizes and parses an already tokenized sentence
+// (its tokens' Norm, or Text where Norm is empty, are the word forms).
+func (p *Pipeline) AnalyzeSentence(s *nlp.Sentence) {
+	n := len(s.Tokens)
+	if n == 0 {
+		return
+	}
+	b := p.pool.Get().(*buffers)
+	defer p.pool.Put(b)
+	b.resize(n)
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		if t.Norm == "" {
+			t.Norm = t.Text
+		}
+		b.forms[i] = t.Norm
+	}
+	p.Tagger.TagForms(b.forms, b.classes)
+	for i, c := range b.classes {
+		t := &s.Tokens[i]
+		t.UPOS, t.XPOS = p.Tagger.Tags(c)
+		b.tags[i] = p.Tagger.ClassName(c)
+		t.Lemma = p.Lemmatizer.Lemma(t.Norm, t.XPOS)
+	}
+	p.Parser.Parse(b.forms, b.tags, b.heads, b.rels)
+	for i := range s.Tokens {
+		s.Tokens[i].Head, s.Tokens[i].Rel = b.heads[i], b.rels[i]
+	}
+}
+
+func (b *buffers) resize(n int) {
+	if cap(b.forms) < n {
+		b.forms = make([]string, n)
+		b.tags = make([]string, n)
+		b.rels = make([]string, n)
+		b.classes = make([]int, n)
+		b.heads = make([]int, n)
+	}
+	b.forms, b.tags, b.rels = b.forms[:n], b.tags[:n], b.rels[:n]
+	b.classes, b.heads = b.classes[:n], b.heads[:n]
+}

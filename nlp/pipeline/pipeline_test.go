@@ -1,0 +1,237 @@
+package pipeline
+
+import (
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dyad-org/dyad/nlp"
+	"github.com/dyad-org/dyad/nlp/conllu"
+	"github.com/dyad-org/dyad/nlp/tokenize"
+)
+
+const ewtDir = "../../../shared/data/ud-ewt/"
+
+func loadDefault(t testing.TB) *Pipeline {
+	t.Helper()
+	p, err := Default()
+	if err != nil {
+		t.Fatalf("loading the embedded models: %v", err)
+	}
+	return p
+}
+
+func readTreebank(t testing.TB, split string) []conllu.Sentence {
+	t.Helper()
+	path := ewtDir + "en_ewt-ud-" + split + ".conllu"
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("EWT %s not available: %v", split, err)
+	}
+	defer f.Close()
+	s, err := conllu.Read(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestCommittedModelsOnEWTTest holds the embedded models to the accuracy the
+// README promises, on the EWT test split with gold tokenization.
+func TestCommittedModelsOnEWTTest(t *testing.T) {
+	p := loadDefault(t)
+	s := p.Evaluate(readTreebank(t, "test"))
+	t.Logf("EWT test: %d tokens, UPOS %.4f, XPOS %.4f, lemma %.4f, UAS %.4f, LAS %.4f",
+		s.Tokens, s.UPOS, s.XPOS, s.Lemma, s.UAS, s.LAS)
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{{"UPOS", s.UPOS, 0.95}, {"UAS", s.UAS, 0.85}, {"LAS", s.LAS, 0.82}, {"lemma", s.Lemma, 0.96}} {
+		if c.got < c.want {
+			t.Errorf("%s %.4f is below %.2f", c.name, c.got, c.want)
+		}
+	}
+}
+
+func TestAnalyzeWellFormed(t *testing.T) {
+	p := loadDefault(t)
+	text := "The foreign minister of Norway met his Chilean counterpart in Oslo on Monday. " +
+		"“We condemn the attack on the clinic,” she said, adding that the talks would go on."
+	doc := p.Analyze(text)
+	if len(doc.Sentences) != 2 {
+		t.Fatalf("got %d sentences, want 2", len(doc.Sentences))
+	}
+	for si, s := range doc.Sentences {
+		roots := 0
+		for i, tok := range s.Tokens {
+			if tok.Text != text[tok.Start:tok.End] {
+				t.Errorf("token %q does not match its offsets", tok.Text)
+			}
+			if tok.UPOS == "" || tok.XPOS == "" || tok.Lemma == "" || tok.Rel == "" {
+				t.Errorf("sentence %d token %q is missing an analysis: %+v", si, tok.Text, tok)
+			}
+			if tok.Head == -1 {
+				roots++
+			} else if tok.Head < 0 || tok.Head >= len(s.Tokens) || tok.Head == i {
+				t.Errorf("token %q has head %d", tok.Text, tok.Head)
+			}
+		}
+		if roots != 1 {
+			t.Errorf("sentence %d has %d roots", si, roots)
+		}
+	}
+	// The main verb of the first sentence heads its subject.
+	first := doc.Sentences[0].Tokens
+	for i, tok := range first {
+		if tok.Text == "met" {
+			if tok.UPOS != "VERB" || tok.Lemma != "meet" {
+				t.Errorf("met: UPOS %s lemma %s", tok.UPOS, tok.Lemma)
+			}
+			subj := first[1+findHead(first, i, "nsubj")]
+			if subj.Text != "minister" {
+				t.Errorf("subject of met is %q, want minister", subj.Text)
+			}
+		}
+	}
+}
+
+// findHead returns the index-1 of the dependent of head with relation rel, or -1-1.
+func findHead(toks []nlp.Token, head int, rel string) int {
+	for i, t := range toks {
+		if t.Head == head && t.Rel == rel {
+			return i - 1
+		}
+	}
+	return -2
+}
+
+// TestConcurrentUse runs one pipeline from many goroutines: results must
+// equal the sequential ones (go test -race catches shared state).
+func TestConcurrentUse(t *testing.T) {
+	p := loadDefault(t)
+	texts := []string{
+		"Protesters gathered outside the embassy in Ankara on Friday.",
+		"The council rejected the proposal and called for new talks.",
+		"Police arrested three men after the clashes, officials said.",
+	}
+	want := make([]string, len(texts))
+	for i, tx := range texts {
+		want[i] = render(p.Analyze(tx))
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 20; k++ {
+				i := (g + k) % len(texts)
+				if got := render(p.Analyze(texts[i])); got != want[i] {
+					t.Errorf("concurrent analysis differs:\n%s\nwant\n%s", got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func render(d *nlp.Doc) string {
+	var b strings.Builder
+	for _, s := range d.Sentences {
+		for _, t := range s.Tokens {
+			b.WriteString(t.Text + "/" + t.XPOS + "/" + t.Rel + " ")
+		}
+	}
+	return b.String()
+}
+
+// devText is the raw text of EWT dev, one sentence a line.
+func devText(b *testing.B) string {
+	var sb strings.Builder
+	for _, s := range readTreebank(b, "dev") {
+		sb.WriteString(s.Text)
+		sb.WriteByte('\n')
+	}
+	return sb.String()
+}
+
+// measure runs f over the dev text b.N times and reports tokens/s and
+// allocations per token for the stage f stands for.
+func measure(b *testing.B, tokens int, f func()) {
+	var m0, m1 runtime.MemStats
+	runtime.ReadMemStats(&m0)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f()
+	}
+	b.StopTimer()
+	runtime.ReadMemStats(&m1)
+	n := float64(tokens) * float64(b.N)
+	b.ReportMetric(n/b.Elapsed().Seconds(), "tokens/s")
+	b.ReportMetric(float64(m1.Mallocs-m0.Mallocs)/n, "allocs/token")
+}
+
+func countTokens(sents []nlp.Sentence) int {
+	n := 0
+	for _, s := range sents {
+		n += len(s.Tokens)
+	}
+	return n
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	text := devText(b)
+	n := countTokens(tokenize.Segment(text))
+	measure(b, n, func() { tokenize.Segment(text) })
+}
+
+func BenchmarkTag(b *testing.B) {
+	p := loadDefault(b)
+	sents := tokenize.Segment(devText(b))
+	forms, classes := make([][]string, len(sents)), make([][]int, len(sents))
+	for i, s := range sents {
+		for _, t := range s.Tokens {
+			forms[i] = append(forms[i], t.Norm)
+		}
+		classes[i] = make([]int, len(forms[i]))
+	}
+	measure(b, countTokens(sents), func() {
+		for i := range forms {
+			p.Tagger.TagForms(forms[i], classes[i])
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	p := loadDefault(b)
+	sents := tokenize.Segment(devText(b))
+	type in struct {
+		forms, tags, rels []string
+		heads             []int
+	}
+	ins := make([]in, len(sents))
+	for i := range sents {
+		p.AnalyzeSentence(&sents[i])
+		for _, t := range sents[i].Tokens {
+			ins[i].forms = append(ins[i].forms, t.Norm)
+			ins[i].tags = append(ins[i].tags, t.UPOS+" "+t.XPOS)
+		}
+		ins[i].heads = make([]int, len(ins[i].forms))
+		ins[i].rels = make([]string, len(ins[i].forms))
+	}
+	measure(b, countTokens(sents), func() {
+		for _, x := range ins {
+			p.Parser.Parse(x.forms, x.tags, x.heads, x.rels)
+		}
+	})
+}
+
+// BenchmarkPipeline is tokenize + tag + lemmatize + parse, one core.
+func BenchmarkPipeline(b *testing.B) {
+	p := loadDefault(b)
+	text := devText(b)
+	n := countTokens(tokenize.Segment(text))
+	measure(b, n, func() { p.Analyze(text) })
+}
