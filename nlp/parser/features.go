@@ -85,6 +85,14 @@ const (
 	fS1wS0wN0p
 	fS0pN0pN0wN1p
 	fBias
+	fS0u
+	fN0u
+	fS0uN0u
+	fS0uN0uN1u
+	fS1uS0uN0u
+	fS0wN0u
+	fS0uN0w
+	fS0huS0uN0u
 )
 
 // Hashes for positions that hold no word.
@@ -95,9 +103,10 @@ const (
 )
 
 // context holds one sentence's word and tag hashes, indexed like the state's
-// nodes (0 is the root).
+// nodes (0 is the root). p is the full tag, u its UPOS part alone, which
+// stays right when the tagger confuses tags of one UPOS (VBD and VBN).
 type context struct {
-	w, p []uint64
+	w, p, u []uint64
 }
 
 func (s *state) features(fs []uint64, c *context) []uint64 {
@@ -112,6 +121,12 @@ func (s *state) features(fs []uint64, c *context) []uint64 {
 			return none
 		}
 		return c.p[i]
+	}
+	upos := func(i int32) uint64 {
+		if i < 0 {
+			return none
+		}
+		return c.u[i]
 	}
 	label := func(i int32) uint64 {
 		if i < 0 || s.nodes[i].label < 0 {
@@ -247,5 +262,14 @@ func (s *state) features(fs []uint64, c *context) []uint64 {
 		pc.F3(fS1pS0pN0p, tag(s1), s0p, n0p),
 		pc.F3(fS1wS0wN0p, word(s1), s0w, n0p),
 		pc.F4(fS0pN0pN0wN1p, s0p, n0p, n0w, n1p),
+
+		pc.F1(fS0u, upos(s0)),
+		pc.F1(fN0u, upos(n0)),
+		pc.F2(fS0uN0u, upos(s0), upos(n0)),
+		pc.F3(fS0uN0uN1u, upos(s0), upos(n0), upos(n1)),
+		pc.F3(fS1uS0uN0u, upos(s1), upos(s0), upos(n0)),
+		pc.F2(fS0wN0u, s0w, upos(n0)),
+		pc.F2(fS0uN0w, upos(s0), n0w),
+		pc.F3(fS0huS0uN0u, upos(s0h), upos(s0), upos(n0)),
 	)
 }

@@ -6,6 +6,7 @@
 package parser
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/dyad-org/dyad/nlp/perceptron"
@@ -131,12 +132,15 @@ func (c *context) load(forms, tags []string) {
 	if cap(c.w) < n {
 		c.w = make([]uint64, n)
 		c.p = make([]uint64, n)
+		c.u = make([]uint64, n)
 	}
-	c.w, c.p = c.w[:n], c.p[:n]
-	c.w[0], c.p[0] = rootWord, rootWord
+	c.w, c.p, c.u = c.w[:n], c.p[:n], c.u[:n]
+	c.w[0], c.p[0], c.u[0] = rootWord, rootWord, rootWord
 	for i := range forms {
 		c.w[i+1] = wordfeat.LowerHash(forms[i])
 		c.p[i+1] = perceptron.String(tags[i])
+		upos, _, _ := strings.Cut(tags[i], " ")
+		c.u[i+1] = perceptron.String(upos)
 	}
 }
 

@@ -31,8 +31,9 @@ type Example struct {
 	Tags     []string
 }
 
-// Train learns a parser from examples.
-func Train(examples []Example, o Options, log *slog.Logger) *Parser {
+// Train learns a parser from examples. If after is not nil, it is given the
+// averaged model after each iteration (for learning curves on held-out data).
+func Train(examples []Example, o Options, log *slog.Logger, after func(iteration int, p *Parser)) *Parser {
 	labelSet := map[string]bool{}
 	for _, ex := range examples {
 		for _, w := range ex.Sentence.Words {
@@ -113,6 +114,9 @@ func Train(examples []Example, o Options, log *slog.Logger) *Parser {
 		}
 		if log != nil {
 			log.Info("parser iteration", "iteration", it, "oracle_agreement", float64(right)/float64(max(total, 1)))
+		}
+		if after != nil {
+			after(it, newParser(tr.Freeze(o.Prune), tables))
 		}
 	}
 	p.pool.Put(ws)

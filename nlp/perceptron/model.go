@@ -14,9 +14,9 @@ import (
 //
 // Scoring is bound by memory latency, not arithmetic, so the table is packed
 // to keep as much of it in cache as possible: a slot is 8 bytes (the upper 32
-// bits of the feature hash, the lower bits being implied by the position, and
-// the offset of its pairs), and a pair is 4 bytes (the weight's top 23 bits, a
-// last-pair flag and an 8-bit class).
+// bits of the feature hash, the lower bits being implied by the position, the
+// number of its pairs and their offset), and a pair is 4 bytes (the weight's
+// top 23 bits and an 8-bit class).
 type Model struct {
 	classes int
 	mask    uint64
@@ -29,19 +29,14 @@ type Model struct {
 
 const (
 	classBits = 0xff
-	lastPair  = 0x100
 	weightBit = ^uint32(0x1ff)
 )
 
 // MaxClasses is the most classes a model can hold.
 const MaxClasses = 256
 
-func packPair(class uint16, w float32, last bool) uint32 {
-	p := math.Float32bits(w)&weightBit | uint32(class)
-	if last {
-		p |= lastPair
-	}
-	return p
+func packPair(class uint16, w float32) uint32 {
+	return math.Float32bits(w)&weightBit | uint32(class)
 }
 
 func pairWeight(p uint32) float32 { return math.Float32frombits(p & weightBit) }
@@ -63,7 +58,7 @@ func (b *builder) add(key uint64, cls []uint16, ws []float32) {
 	}
 	b.m.keys = append(b.m.keys, key)
 	for k, c := range cls {
-		b.m.pairs = append(b.m.pairs, packPair(c, ws[k], k == len(cls)-1))
+		b.m.pairs = append(b.m.pairs, packPair(c, ws[k]))
 	}
 	b.m.ends = append(b.m.ends, uint32(len(b.m.pairs)))
 }
@@ -85,17 +80,29 @@ func (b *builder) model() *Model {
 	}
 	m.mask = uint64(size - 1)
 	m.slots = make([]uint64, size)
+	if len(m.pairs) > maxPairs {
+		panic(fmt.Sprintf("perceptron: %d weights, at most %d supported", len(m.pairs), maxPairs))
+	}
 	start := uint32(0)
 	for i, k := range m.keys {
 		j := k & m.mask
 		for m.slots[j] != 0 {
 			j = (j + 1) & m.mask
 		}
-		m.slots[j] = fingerprint(k) | uint64(start)
+		count := uint64(m.ends[i] - start - 1) // a kept feature has 1 to MaxClasses pairs
+		m.slots[j] = fingerprint(k) | count<<offsetBits | uint64(start)
 		start = m.ends[i]
 	}
 	return m
 }
+
+// A slot's low 32 bits hold the offset of its feature's pairs and, above
+// it, their number less one.
+const (
+	offsetBits = 24
+	maxPairs   = 1 << offsetBits
+	offsetMask = maxPairs - 1
+)
 
 // Classes is the number of classes the model scores.
 func (m *Model) Classes() int { return m.classes }
@@ -113,11 +120,14 @@ func (m *Model) Weights() int { return len(m.pairs) }
 // between, so the processor overlaps those cache misses; then the slots are
 // checked (further probes stay in the same cache line); then each found
 // feature's first pair is loaded, again all at once, before any is summed.
+// The sums go to an array indexed by a byte, which needs no bounds checks,
+// over runs of known length.
 func (m *Model) Score(feats []uint64, scores []float32) {
 	const batch = 128
 	var slots [batch]uint64
 	var first [batch]uint32
-	var offs [batch]uint32
+	var runs [batch]uint32
+	var acc [MaxClasses]float32
 	for len(feats) > 0 {
 		n := min(len(feats), batch)
 		for i, f := range feats[:n] {
@@ -132,25 +142,25 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 				s = m.slots[j]
 			}
 			if s != 0 {
-				offs[found] = uint32(s)
+				runs[found] = uint32(s)
 				found++
 			}
 		}
-		for k, off := range offs[:found] {
-			first[k] = m.pairs[off]
+		for k, r := range runs[:found] {
+			first[k] = m.pairs[r&offsetMask]
 		}
-		for k, off := range offs[:found] {
+		for k, r := range runs[:found] {
 			p := first[k]
-			for {
-				scores[p&classBits] += pairWeight(p)
-				if p&lastPair != 0 {
-					break
-				}
-				off++
-				p = m.pairs[off]
+			acc[uint8(p)] += pairWeight(p)
+			off := r & offsetMask
+			for _, p := range m.pairs[off+1 : off+1+r>>offsetBits] {
+				acc[uint8(p)] += pairWeight(p)
 			}
 		}
 		feats = feats[n:]
+	}
+	for c := range scores {
+		scores[c] += acc[c]
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/dyad-org/dyad/models"
 	"github.com/dyad-org/dyad/nlp"
+	"github.com/dyad-org/dyad/nlp/entity"
 	"github.com/dyad-org/dyad/nlp/lemma"
 	"github.com/dyad-org/dyad/nlp/modelfile"
 	"github.com/dyad-org/dyad/nlp/parser"
@@ -23,6 +24,7 @@ const (
 	TaggerFile     = "tagger.model.gz"
 	LemmatizerFile = "lemmatizer.model.gz"
 	ParserFile     = "parser.model.gz"
+	EntitiesFile   = "entities.model.gz"
 )
 
 // Pipeline holds the loaded models.
@@ -30,6 +32,7 @@ type Pipeline struct {
 	Tagger     *tagger.Tagger
 	Lemmatizer *lemma.Lemmatizer
 	Parser     *parser.Parser
+	Entities   *entity.Tagger
 	// Meta records, per model file, what it was trained on and how.
 	Meta map[string]modelfile.Meta
 	pool sync.Pool
@@ -41,10 +44,18 @@ type buffers struct {
 	classes, heads    []int
 }
 
+// New assembles a pipeline from loaded models. ent may be nil: sentences
+// then get no entity spans (training uses this to score a parser before an
+// entity model exists).
+func New(tg *tagger.Tagger, lem *lemma.Lemmatizer, ps *parser.Parser, ent *entity.Tagger) *Pipeline {
+	p := &Pipeline{Tagger: tg, Lemmatizer: lem, Parser: ps, Entities: ent, Meta: map[string]modelfile.Meta{}}
+	p.pool.New = func() any { return &buffers{} }
+	return p
+}
+
 // Load reads the models from fsys.
 func Load(fsys fs.FS) (*Pipeline, error) {
-	p := &Pipeline{Meta: map[string]modelfile.Meta{}}
-	p.pool.New = func() any { return &buffers{} }
+	p := New(nil, nil, nil, nil)
 	load := func(name string, read func(io.Reader) (modelfile.Meta, error)) error {
 		f, err := fsys.Open(name)
 		if err != nil {
@@ -74,6 +85,12 @@ func Load(fsys fs.FS) (*Pipeline, error) {
 			return m, err
 		})
 	}
+	if err == nil {
+		err = load(EntitiesFile, func(r io.Reader) (m modelfile.Meta, err error) {
+			p.Entities, m, err = entity.Load(r)
+			return m, err
+		})
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -93,8 +110,9 @@ func (p *Pipeline) Analyze(text string) *nlp.Doc {
 	return doc
 }
 
-// AnalyzeSentence tags, lemmatizes and parses an already tokenized sentence
-// (its tokens' Norm, or Text where Norm is empty, are the word forms).
+// AnalyzeSentence tags, lemmatizes, parses and finds the entities of an
+// already tokenized sentence (its tokens' Norm, or Text where Norm is empty,
+// are the word forms).
 func (p *Pipeline) AnalyzeSentence(s *nlp.Sentence) {
 	n := len(s.Tokens)
 	if n == 0 {
@@ -120,6 +138,14 @@ func (p *Pipeline) AnalyzeSentence(s *nlp.Sentence) {
 	p.Parser.Parse(b.forms, b.tags, b.heads, b.rels)
 	for i := range s.Tokens {
 		s.Tokens[i].Head, s.Tokens[i].Rel = b.heads[i], b.rels[i]
+	}
+	if p.Entities == nil {
+		return
+	}
+	s.Entities = p.Entities.Tag(b.forms, b.tags, s.Entities[:0])
+	for i := range s.Entities {
+		e := &s.Entities[i]
+		e.Start, e.End = s.Tokens[e.First].Start, s.Tokens[e.Last].End
 	}
 }
 

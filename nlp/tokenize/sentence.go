@@ -13,7 +13,7 @@ func (s *segmenter) sentences() []nlp.Sentence {
 	out := make([]nlp.Sentence, 0, len(toks)/20+1)
 	first, atLine := 0, true
 	for i := 0; i < len(toks); i++ {
-		last := s.sentenceEnd(i, atLine)
+		last := s.sentenceEnd(first, i, atLine)
 		if last < 0 {
 			continue
 		}
@@ -33,16 +33,21 @@ func (s *segmenter) sentences() []nlp.Sentence {
 // gap returns the whitespace between token i and the next.
 func (s *segmenter) gap(i int) string { return s.text[s.toks[i].End:s.toks[i+1].Start] }
 
-// sentenceEnd returns the index of the last token of the sentence that ends
-// at token i or at the closing quotes and brackets right after it, or -1.
-// Sentences end after a stop before a sentence start, at a paragraph break,
-// and at the end of a headline line.
-func (s *segmenter) sentenceEnd(i int, atLine bool) int {
+// sentenceEnd returns the index of the last token of the sentence that
+// begins at token first and ends at token i or at the closing quotes and
+// brackets right after it, or -1. Sentences end after a stop before a
+// sentence start, at a paragraph break, at the end of a headline line, and
+// after a dateline ("TEHRAN –", "LIMA, Peru (Reuters) -"), which the parser
+// would otherwise take for the subject of the first sentence.
+func (s *segmenter) sentenceEnd(first, i int, atLine bool) int {
 	if i+1 == len(s.toks) {
 		return i
 	}
 	if k := s.afterStop(i); k >= 0 {
 		return k
+	}
+	if atLine && s.dateline(first, i) {
+		return i
 	}
 	switch lineBreaks(s.gap(i)) {
 	case 0:
@@ -72,6 +77,40 @@ func (s *segmenter) afterStop(i int) int {
 		return k
 	}
 	return -1
+}
+
+// dateline reports whether tokens first..i are a dateline: a place in
+// capitals, then perhaps a country or region, a date and an agency in
+// brackets, ended by a dash or a colon, with a sentence after it.
+func (s *segmenter) dateline(first, i int) bool {
+	toks := s.toks
+	switch toks[i].Text {
+	case "-", "–", "—", "--", ":":
+	default:
+		return false
+	}
+	if i == first || i-first > 12 || !startsSentence(&toks[i+1]) || !allCaps(toks[first].Text) {
+		return false
+	}
+	for k := first + 1; k < i; k++ {
+		r, _ := runeAt(toks[k].Text, 0)
+		if isLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// allCaps reports a word of two or more letters, all capitals.
+func allCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !isWord(r) || isLower(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // closes reports closing quotes and brackets, which stay with the sentence

@@ -1,17 +1,21 @@
 // Package training reproduces dyad's model files from the shared training
-// data (UD English EWT for the tagger, lemmatizer and parser). Each function
-// trains one model, scores it on the EWT dev split and records in the model
-// file the data files (with their hashes), the settings and the scores.
+// data (UD English EWT for the tagger, lemmatizer and parser; wikigold and
+// UNER EWT dev for the entity tagger). Each function trains one model and
+// records in the model file the data files it learnt from (with their
+// hashes), its settings and its scores on the test split (EWT test, UNER EWT
+// test), which training never reads otherwise.
 package training
 
 import (
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/dyad-org/dyad/nlp/conllu"
+	"github.com/dyad-org/dyad/nlp/entity"
 	"github.com/dyad-org/dyad/nlp/lemma"
 	"github.com/dyad-org/dyad/nlp/modelfile"
 	"github.com/dyad-org/dyad/nlp/parser"
@@ -19,7 +23,30 @@ import (
 	"github.com/dyad-org/dyad/nlp/tagger"
 )
 
-// Treebank is the UD EWT split file name for train, dev or test.
+// Config says what to train on and with which settings.
+type Config struct {
+	DataDir, OutDir string
+	// Splits are the EWT splits trained on. The committed models use train
+	// and dev: the settings were chosen on dev first, then dev joined the
+	// training data for the final models.
+	Splits        []string
+	Tagger        tagger.Options
+	Parser        parser.Options
+	Folds         int // jackknife folds for the parser's training tags
+	LemmaMinCount int
+	Entities      entity.Options
+}
+
+// DefaultConfig is how the committed models were trained.
+func DefaultConfig(dataDir, outDir string) Config {
+	return Config{
+		DataDir: dataDir, OutDir: outDir, Splits: []string{"train", "dev"},
+		Tagger: tagger.DefaultOptions, Parser: parser.DefaultOptions, Folds: 5, LemmaMinCount: 2,
+		Entities: entity.DefaultOptions,
+	}
+}
+
+// Treebank is the UD EWT file of a split: train, dev or test.
 func Treebank(dataDir, split string) string {
 	return filepath.Join(dataDir, "ud-ewt", "en_ewt-ud-"+split+".conllu")
 }
@@ -34,84 +61,125 @@ func ReadTreebank(path string) ([]conllu.Sentence, error) {
 	return conllu.Read(f, path)
 }
 
-func meta(settings map[string]any, files ...string) (modelfile.Meta, error) {
+// data reads the configured training splits and starts the model's metadata.
+func (c Config) data(settings map[string]any) ([]conllu.Sentence, modelfile.Meta, error) {
 	m := modelfile.Meta{Format: 1, Settings: settings, Trained: time.Now().UTC().Format(time.DateOnly), Scores: map[string]float64{}}
-	for _, f := range files {
-		d, err := modelfile.Describe(f)
+	var all []conllu.Sentence
+	for _, split := range c.Splits {
+		path := Treebank(c.DataDir, split)
+		sents, err := ReadTreebank(path)
 		if err != nil {
-			return m, err
+			return nil, m, err
 		}
-		d.Path = filepath.Join(filepath.Base(filepath.Dir(f)), filepath.Base(f))
+		all = append(all, sents...)
+		d, err := modelfile.Describe(path)
+		if err != nil {
+			return nil, m, err
+		}
+		d.Path = filepath.Join(filepath.Base(filepath.Dir(path)), filepath.Base(path))
 		m.Data = append(m.Data, d)
 	}
-	return m, nil
+	if len(all) == 0 {
+		return nil, m, fmt.Errorf("no training sentences in %v", c.Splits)
+	}
+	return all, m, nil
 }
 
-// Tagger trains the tagger on EWT train and writes it to outDir.
-func Tagger(dataDir, outDir string, o tagger.Options, log *slog.Logger) error {
-	trainPath, devPath := Treebank(dataDir, "train"), Treebank(dataDir, "dev")
-	train, err := ReadTreebank(trainPath)
+// Tagger trains the tagger and writes it to the output directory.
+func Tagger(c Config, log *slog.Logger) error {
+	train, m, err := c.data(map[string]any{"options": c.Tagger})
 	if err != nil {
 		return err
 	}
-	dev, err := ReadTreebank(devPath)
+	test, err := ReadTreebank(Treebank(c.DataDir, "test"))
 	if err != nil {
 		return err
 	}
-	m, err := meta(map[string]any{"options": o}, trainPath)
-	if err != nil {
-		return err
-	}
-	tg := tagger.Train(train, o, log)
+	tg := tagger.Train(train, c.Tagger, log)
 	right, total := 0, 0
-	for i := range dev {
-		tags := tg.TagStrings(tagger.Forms(&dev[i]))
-		for j, w := range dev[i].Words {
+	for i := range test {
+		tags := tg.TagStrings(tagger.Forms(&test[i]))
+		for j, w := range test[i].Words {
 			if tags[j] == w.UPOS+" "+w.XPOS {
 				right++
 			}
 			total++
 		}
 	}
-	m.Scores["ewt_dev_upos_xpos"] = float64(right) / float64(total)
-	return save(outDir, pipeline.TaggerFile, func(f *os.File) error { return tg.Save(f, m) })
+	m.Scores["ewt_test_upos_xpos"] = float64(right) / float64(total)
+	return save(c.OutDir, pipeline.TaggerFile, func(f *os.File) error { return tg.Save(f, m) })
 }
 
-// Lemmatizer learns the lemma rules from EWT train and writes them to outDir.
-func Lemmatizer(dataDir, outDir string, minCount int) error {
-	trainPath := Treebank(dataDir, "train")
-	train, err := ReadTreebank(trainPath)
+// Lemmatizer learns the lemma rules and writes them to the output directory.
+func Lemmatizer(c Config) error {
+	train, m, err := c.data(map[string]any{"min_count": c.LemmaMinCount})
 	if err != nil {
 		return err
 	}
-	m, err := meta(map[string]any{"min_count": minCount}, trainPath)
-	if err != nil {
-		return err
-	}
-	l := lemma.Train(train, minCount)
-	return save(outDir, pipeline.LemmatizerFile, func(f *os.File) error { return l.Save(f, m) })
+	l := lemma.Train(train, c.LemmaMinCount)
+	return save(c.OutDir, pipeline.LemmatizerFile, func(f *os.File) error { return l.Save(f, m) })
 }
 
-// Parser trains the parser on EWT train, with tags from a jackknifed tagger so
-// it learns from tags as imperfect as it will see, and writes it to outDir.
-func Parser(dataDir, outDir string, folds int, to tagger.Options, po parser.Options, log *slog.Logger) error {
-	trainPath := Treebank(dataDir, "train")
-	train, err := ReadTreebank(trainPath)
+// Parser trains the parser, with tags from a jackknifed tagger so it learns
+// from tags as imperfect as it will see, and writes it to the output
+// directory. It scores the parser on EWT test with the tagger and lemmatizer
+// already in the output directory.
+func Parser(c Config, log *slog.Logger) error {
+	train, m, err := c.data(map[string]any{"options": c.Parser, "jackknife_folds": c.Folds, "tagger_options": c.Tagger})
 	if err != nil {
 		return err
 	}
-	m, err := meta(map[string]any{"options": po, "jackknife_folds": folds, "tagger_options": to}, trainPath)
+	tg, err := open(c.OutDir, pipeline.TaggerFile, tagger.Load)
 	if err != nil {
 		return err
 	}
-	log.Info("tagging the training data by jackknife", "folds", folds)
-	tags := tagger.Jackknife(train, folds, to, nil)
+	lem, err := open(c.OutDir, pipeline.LemmatizerFile, lemma.Load)
+	if err != nil {
+		return err
+	}
+	test, err := ReadTreebank(Treebank(c.DataDir, "test"))
+	if err != nil {
+		return err
+	}
+	log.Info("tagging the training data by jackknife", "folds", c.Folds)
+	tags := tagger.Jackknife(train, c.Folds, c.Tagger, nil)
 	ex := make([]parser.Example, len(train))
 	for i := range train {
 		ex[i] = parser.Example{Sentence: &train[i], Tags: tags[i]}
 	}
-	p := parser.Train(ex, po, log)
-	return save(outDir, pipeline.ParserFile, func(f *os.File) error { return p.Save(f, m) })
+	p := parser.Train(ex, c.Parser, log, nil)
+	s := pipeline.New(tg, lem, p, nil).Evaluate(test)
+	m.Scores["ewt_test_uas"], m.Scores["ewt_test_las"] = s.UAS, s.LAS
+	return save(c.OutDir, pipeline.ParserFile, func(f *os.File) error { return p.Save(f, m) })
+}
+
+// Entities trains the entity tagger on wikigold and UNER EWT dev, with POS
+// tags from the tagger already in the output directory, and writes it there.
+func Entities(c Config, log *slog.Logger) error {
+	tg, err := open(c.OutDir, pipeline.TaggerFile, tagger.Load)
+	if err != nil {
+		return err
+	}
+	et, m, err := entity.TrainFromData(c.DataDir, tg, c.Entities, log)
+	if err != nil {
+		return err
+	}
+	return save(c.OutDir, pipeline.EntitiesFile, func(f *os.File) error { return et.Save(f, m) })
+}
+
+// open loads a model that an earlier step wrote to dir.
+func open[M any](dir, name string, load func(io.Reader) (M, modelfile.Meta, error)) (M, error) {
+	var zero M
+	f, err := os.Open(filepath.Join(dir, name))
+	if err != nil {
+		return zero, fmt.Errorf("this step needs the %s model trained first: %w", name, err)
+	}
+	defer f.Close()
+	m, _, err := load(f)
+	if err != nil {
+		return zero, fmt.Errorf("%s: %w", name, err)
+	}
+	return m, nil
 }
 
 // save writes a model file atomically: a crash never leaves half a model.

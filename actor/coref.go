@@ -1,0 +1,200 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/dyad-org/dyad/nlp"
+)
+
+// How far back, in sentences, a pronoun looks for what it refers to.
+const pronounWindow = 3
+
+// corefer resolves, in text order, the mentions that do not say who they
+// are: pronouns and definite phrases ("he", "the body") take the code of
+// what they refer to; role words without a country ("the spokesman", "the
+// army") take an earlier mention of the same role, or else the country the
+// context is about; and a role mention with its country but no name ("the
+// Iranian president") takes the name of an earlier mention of that person.
+func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, home string) {
+	dominant := home
+	if dominant == "" {
+		dominant = dominantCountry(ms.List)
+	}
+	for i := range ms.List {
+		m := &ms.List[i]
+		switch {
+		case m.Kind == Pronoun:
+			if a := antecedent(doc, ms.List, i); a >= 0 {
+				adopt(m, ms.List, a)
+			}
+		case m.Kind == Person && m.Code == "" && m.Role == "":
+			if a := sameName(ms.List, i); a >= 0 {
+				adopt(m, ms.List, a)
+				m.Name, m.Text = ms.List[a].Name, ms.List[a].Text
+			}
+		case (m.Kind == Role || m.Kind == Person) && !m.Explicit && m.Code == "":
+			if a := sameRole(ms.List, i); a >= 0 {
+				adopt(m, ms.List, a)
+				continue
+			}
+			if !m.contextual {
+				continue
+			}
+			country := recentCountry(ms.List, i)
+			if country == "" {
+				country = dominant
+			}
+			if country != "" {
+				m.Code, m.Country = country+m.Role, country
+			}
+		case m.Kind == Role && m.human():
+			if a := samePerson(ms.List, i); a >= 0 {
+				m.Name, m.Text, m.Ref = ms.List[a].Name, ms.List[a].Text, root(ms.List, a)
+			}
+		}
+	}
+}
+
+// adopt makes m refer to mention a.
+func adopt(m *Mention, list []Mention, a int) {
+	src := &list[a]
+	m.Code, m.Country, m.Role = src.Code, src.Country, src.Role
+	if m.Kind != Person || m.Name == "" {
+		m.Name, m.Text = src.Name, src.Text // a named person keeps their name
+	}
+	m.Ref = root(list, a)
+}
+
+// root follows Ref links to the first mention of an actor.
+func root(list []Mention, a int) int {
+	for list[a].Ref >= 0 {
+		a = list[a].Ref
+	}
+	return a
+}
+
+// antecedent finds what pronoun i refers to: in its own sentence the nearest
+// earlier fitting mention, in earlier sentences first their subject, then
+// their last fitting mention.
+func antecedent(doc *nlp.Doc, list []Mention, i int) int {
+	p := &list[i]
+	if p.refers == "speaker" {
+		return -1 // the coder gives "we" its quotation's speaker
+	}
+	fits := func(c *Mention) bool {
+		if c.Code == "" {
+			return false
+		}
+		switch p.refers {
+		case "person":
+			return c.human()
+		case "group":
+			return c.Plural || c.Kind == Org || c.Kind == Region || c.Kind == Demonym
+		case "thing":
+			return !c.human() && !c.Plural && c.Kind != Pronoun
+		}
+		return false
+	}
+	for j := i - 1; j >= 0 && list[j].Sentence == p.Sentence; j-- {
+		if fits(&list[j]) && list[j].End <= p.Start {
+			return j
+		}
+	}
+	for j := i - 1; j >= 0 && p.Sentence-list[j].Sentence <= pronounWindow; {
+		s := list[j].Sentence
+		if s == p.Sentence {
+			j--
+			continue
+		}
+		last, subject := -1, -1
+		for ; j >= 0 && list[j].Sentence == s; j-- {
+			if !fits(&list[j]) {
+				continue
+			}
+			if last < 0 {
+				last = j
+			}
+			if rel := doc.Sentences[s].Tokens[list[j].Head].Rel; rel == "nsubj" || rel == "nsubj:pass" {
+				subject = j
+			}
+		}
+		if subject >= 0 {
+			return subject
+		}
+		if last >= 0 {
+			return last
+		}
+	}
+	return -1
+}
+
+// sameName finds an earlier person whose name ends with this one's: a
+// surname after the full name ("Schallenberg" after "Alexander
+// Schallenberg").
+func sameName(list []Mention, i int) int {
+	name := strings.ToLower(list[i].Name)
+	for j := i - 1; j >= 0; j-- {
+		c := &list[j]
+		if c.Kind == Person && c.Code != "" && strings.HasSuffix(strings.ToLower(c.Name), " "+name) {
+			return j
+		}
+	}
+	return -1
+}
+
+// sameRole finds the latest earlier mention of the same role that has a
+// code: of the same family of words ("the spokesman" after "the
+// spokesperson for Iran's Foreign Ministry") or with the same last word
+// ("the minister" after "the foreign minister").
+func sameRole(list []Mention, i int) int {
+	m := &list[i]
+	for j := i - 1; j >= 0; j-- {
+		c := &list[j]
+		if (c.family == m.family || c.roleWord == m.roleWord) && c.Code != "" && c.Plural == m.Plural {
+			return j
+		}
+	}
+	return -1
+}
+
+// samePerson finds an earlier named person with the same code and role
+// family: the name of "the Iranian president".
+func samePerson(list []Mention, i int) int {
+	m := &list[i]
+	for j := i - 1; j >= 0; j-- {
+		c := &list[j]
+		if c.Kind == Person && c.Code == m.Code && c.family == m.family && c.Name != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// recentCountry is the country of the latest explicit mention in the same
+// or the previous sentence. (Without one, a bare role takes the country of
+// the dateline, or else the one the article names most.)
+func recentCountry(list []Mention, i int) string {
+	for j := i - 1; j >= 0 && list[i].Sentence-list[j].Sentence <= 1; j-- {
+		if list[j].Explicit && list[j].Country != "" && list[j].Kind != Region {
+			return list[j].Country
+		}
+	}
+	return ""
+}
+
+// dominantCountry is the country the article mentions most explicitly.
+func dominantCountry(list []Mention) string {
+	counts := map[string]int{}
+	best := ""
+	for i := range list {
+		c := list[i].Country
+		if !list[i].Explicit || c == "" || list[i].Kind == Region {
+			continue
+		}
+		counts[c]++
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return best
+}

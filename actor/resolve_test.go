@@ -1,0 +1,99 @@
+package actor
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dyad-org/dyad/nlp/pipeline"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// mentionsOf resolves text and returns the mentions by the text of their
+// head token.
+func mentionsOf(t *testing.T, text, date string) map[string]Mention {
+	t.Helper()
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := p.Analyze(text)
+	ms := Default().Resolve(doc, Context{Date: day(date)})
+	out := map[string]Mention{}
+	for _, m := range ms.List {
+		out[doc.Sentences[m.Sentence].Tokens[m.Head].Text] = m
+	}
+	return out
+}
+
+func TestResolveCodes(t *testing.T) {
+	cases := []struct {
+		text, date string
+		want       map[string]string // mention text → code
+	}{
+		{"Chinese Foreign Minister Wang Yi met his Brazilian counterpart in Beijing on Monday.", "2023-05-08",
+			map[string]string{"Wang": "CHNGOV", "counterpart": "BRAGOV", "Beijing": "CHNGOV"}},
+		// An office holder is coded by the office held on the article's date.
+		{"Ebrahim Raisi spoke to reporters.", "2019-06-01", map[string]string{"Ebrahim": "IRNJUD"}},
+		{"Ebrahim Raisi spoke to reporters.", "2022-06-01", map[string]string{"Ebrahim": "IRNGOV"}},
+		// A title codes a name the knowledge base does not know.
+		{"Ruritanian troops crossed the river, and Indonesian President Budi Santoso protested.", "2022-01-10",
+			map[string]string{"Budi": "IDNGOV"}},
+		{"Palestinian worshipers gathered as Israeli security forces closed the gates.", "2022-04-15",
+			map[string]string{"worshipers": "PSECVL", "forces": "ISRMIL"}},
+		{"The Organization of Islamic Cooperation met in Jeddah.", "2021-05-16",
+			map[string]string{"Organization": "IGOMOSOIC"}},
+		{"Hamas fighters fired rockets at Tel Aviv.", "2021-05-16",
+			map[string]string{"fighters": "PSEREBHMS"}},
+		{"The Palestinian people will not surrender, Turkey's president said.", "2021-05-16",
+			map[string]string{"people": "PSE", "president": "TURGOV"}},
+	}
+	for _, c := range cases {
+		got := mentionsOf(t, c.text, c.date)
+		for text, code := range c.want {
+			m, ok := got[text]
+			if !ok {
+				t.Errorf("%q: no mention %q; have %v", c.text, text, keys(got))
+				continue
+			}
+			if m.Code != code {
+				t.Errorf("%q: %q coded %q, want %q", c.text, text, m.Code, code)
+			}
+		}
+	}
+}
+
+func TestCoreference(t *testing.T) {
+	text := "Saudi Foreign Minister Faisal bin Farhan arrived in Cairo on Sunday. " +
+		"He met the Egyptian president. The minister later flew to Amman, where the army had closed the airport."
+	got := mentionsOf(t, text, "2023-03-05")
+	for mention, want := range map[string]struct{ code, text string }{
+		"He":       {"SAUGOV", "Faisal bin Farhan"},
+		"minister": {"SAUGOV", "Faisal bin Farhan"},
+		// A bare role takes the country the passage is about.
+		"army": {"JORMIL", ""},
+	} {
+		m, ok := got[mention]
+		if !ok {
+			t.Errorf("no mention %q; have %v", mention, keys(got))
+			continue
+		}
+		if m.Code != want.code || want.text != "" && m.Text != want.text {
+			t.Errorf("%q resolved to %q (%q), want %q (%q)", mention, m.Code, m.Text, want.code, want.text)
+		}
+	}
+}
+
+func keys(m map[string]Mention) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

@@ -1,0 +1,243 @@
+package event
+
+import (
+	_ "embed"
+	"strings"
+)
+
+// subject finds who does what verb t says: its subject, or in a passive its
+// "by" agent; a verb without a subject of its own takes it from the verb it
+// depends on: the object of "urged Muslims to unify" (object control) or
+// the subject of "decided to attack", of the first verb in "met and
+// condemned", of the main verb for a participle ("storming the mosque,
+// attacking worshipers"); a relative clause's subject is the noun it
+// modifies.
+func (s *sent) subject(t int) int {
+	for depth := 0; t >= 0 && depth < 6; depth++ {
+		if s.toks[t].UPOS == "NOUN" {
+			return s.nounSource(t)
+		}
+		if s.passive(t) {
+			if a := s.child(t, "obl:agent"); a >= 0 {
+				return a
+			}
+			return s.prepArg(t, "by")
+		}
+		if c := s.child(t, "nsubj", "csubj"); c >= 0 {
+			return c
+		}
+		h := s.head(t)
+		if h < 0 {
+			return -1
+		}
+		switch s.rel(t) {
+		case "xcomp":
+			if o := s.child(h, "obj", "iobj"); o >= 0 {
+				return o
+			}
+		case "conj", "advcl", "acl", "dep":
+		case "acl:relcl":
+			return h
+		default:
+			return -1
+		}
+		t = h
+	}
+	return -1
+}
+
+// nounSource finds who did what event noun t says: its possessor ("Iran's
+// condemnation"), an actor adjective or compound ("Israeli raid"), a "by"
+// phrase, or the subject of the verb the noun is the object or the
+// circumstance of ("held a phone conversation with", "in a phone
+// conversation with ... he said").
+func (s *sent) nounSource(t int) int {
+	if c := s.child(t, "nmod:poss"); c >= 0 {
+		return c
+	}
+	for _, c := range s.kids[t] {
+		if r := s.rel(c); (r == "amod" || r == "compound") && s.mention(c) != nil {
+			return c
+		}
+	}
+	if c := s.prepArg(t, "by"); c >= 0 {
+		return c
+	}
+	h := s.head(t)
+	if h < 0 || s.toks[h].UPOS != "VERB" {
+		return -1
+	}
+	switch s.rel(t) {
+	case "obj", "obl", "nmod", "nsubj:pass":
+		return s.subject(h)
+	}
+	return -1
+}
+
+// nounEvent reports whether event noun (or gerund) t states an event of
+// its own. A noun that is what another predicate is about ("condemned the
+// Israeli attack", "anger over the atrocities") only gives that
+// predicate's target; a noun subject states an event only with a verb of
+// occurring ("clashes erupted", "protests were staged").
+func (s *sent) nounEvent(t int) bool {
+	h := s.head(t)
+	if h < 0 {
+		return true
+	}
+	switch s.rel(t) {
+	case "obj":
+		return lightVerbs[s.lemma(h)]
+	case "nsubj", "nsubj:pass":
+		return occurVerbs[s.lemma(h)] || lightVerbs[s.lemma(h)]
+	case "obl", "nmod", "advcl":
+		switch s.caseOf(t) {
+		case "in", "during", "at", "after":
+			return s.toks[t].UPOS == "NOUN"
+		}
+		return false
+	case "conj", "appos":
+		return s.toks[h].UPOS != "NOUN" || s.nounEvent(h)
+	case "root", "parataxis":
+		return true
+	}
+	return false
+}
+
+// nominal reports whether verb t is used as a noun: a gerund introduced by
+// a preposition ("in defending", "on supporting") or standing where a noun
+// does ("condemned the attack and the wounding of worshippers").
+func (s *sent) nominal(t int) bool {
+	if s.toks[t].XPOS != "VBG" {
+		return false
+	}
+	switch s.caseOf(t) {
+	case "in", "on", "for", "about", "of", "after", "before", "against":
+		return true
+	}
+	h := s.head(t)
+	return h >= 0 && s.toks[h].UPOS == "NOUN" && (s.rel(t) == "conj" || s.rel(t) == "appos")
+}
+
+// background reports whether predicate t is told only to describe what
+// another event is about: a relative clause of one of its arguments ("the
+// regime's crimes that have killed scores").
+func (s *sent) background(t int) bool {
+	r := s.rel(t)
+	if r != "acl:relcl" && r != "acl" {
+		return false
+	}
+	n := s.head(t)
+	if n < 0 {
+		return false
+	}
+	switch s.rel(n) {
+	case "obj", "obl", "nmod", "nsubj:pass":
+		return true
+	}
+	return false
+}
+
+// factual says whether predicate t states an event as happening or having
+// happened, and returns its code: not under a modal ("would", "must"), in
+// a condition ("if"), as a purpose or a wish ("in order to", "hopes to"),
+// or as a question. A future meeting is coded as the intent to meet (036),
+// as an announced schedule is news of its own.
+func (s *sent) factual(t int, code string) (string, bool) {
+	future := false
+	x := t
+	if h := s.head(t); s.toks[t].UPOS == "NOUN" && h >= 0 && s.toks[h].UPOS == "VERB" {
+		x = h // "will hold talks": the noun's verb says whether it happened
+	}
+	for depth := 0; x >= 0 && depth < 4; depth++ {
+		for _, c := range s.kids[x] {
+			l := s.lemma(c)
+			switch s.rel(c) {
+			case "aux":
+				if modals[l] {
+					return "", false
+				}
+				if l == "will" || l == "shall" {
+					future = true
+				}
+			case "mark":
+				if l == "if" || l == "unless" || l == "whether" || l == "to" && s.rel(x) != "xcomp" {
+					return "", false
+				}
+			}
+		}
+		h := s.head(x)
+		if h < 0 {
+			break
+		}
+		switch s.rel(x) {
+		case "xcomp":
+			if !implicative[s.lemma(h)] {
+				return "", false
+			}
+		case "ccomp", "advcl":
+			if irrealis[s.lemma(h)] {
+				return "", false
+			}
+			if s.rel(x) == "ccomp" && !speechVerbs[s.lemma(h)] {
+				return code, !future
+			}
+		case "conj":
+		default:
+			return s.tense(code, future)
+		}
+		x = h
+	}
+	return s.tense(code, future)
+}
+
+func (s *sent) tense(code string, future bool) (string, bool) {
+	if !future {
+		return code, true
+	}
+	if root(code) == "04" {
+		return "036", true
+	}
+	return "", false
+}
+
+// negated reports whether predicate t is denied ("did not condemn").
+func (s *sent) negated(t int) bool {
+	for _, c := range s.kids[t] {
+		if r := s.rel(c); r == "advmod" || r == "det" {
+			switch s.lemma(c) {
+			case "not", "n't", "never", "no":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+//go:embed clause.txt
+var clauseWords string
+
+// Word lists of clause.txt: see its comments.
+var (
+	modals, implicative, irrealis, lightVerbs, speechVerbs, occurVerbs = readLists(clauseWords)
+)
+
+// readLists reads the sections of clause.txt in their order.
+func readLists(text string) (modal, impl, irr, light, speech, occur map[string]bool) {
+	lists := map[string]map[string]bool{}
+	var cur map[string]bool
+	for _, line := range strings.Split(text, "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		line = strings.TrimSpace(line)
+		if name, ok := strings.CutPrefix(line, "=="); ok {
+			cur = map[string]bool{}
+			lists[strings.TrimSpace(name)] = cur
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			if cur != nil {
+				cur[w] = true
+			}
+		}
+	}
+	return lists["modal"], lists["implicative"], lists["irrealis"], lists["light"], lists["speech"], lists["occur"]
+}

@@ -1,0 +1,163 @@
+// Package event codes events over the dependency parse: a predicate (a verb
+// or an event noun) found in the predicate lexicon (package lexicon), its
+// source and target read from its dependents (subject, object, the phrase
+// the lexicon's preposition introduces), with passives, coordination,
+// control and reported clauses followed through the parse, negation noted
+// and hypothetical, conditional and future events left out.
+//
+// Actors come from package actor (mentions with codes), quotations from
+// package quote (whose speaker speaks for "we"), dates from package timex.
+package event
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dyad-org/dyad/actor"
+	"github.com/dyad-org/dyad/event/lexicon"
+	"github.com/dyad-org/dyad/nlp"
+	"github.com/dyad-org/dyad/quote"
+	"github.com/dyad-org/dyad/timex"
+)
+
+// Event is one coded event, pointing into the document it came from.
+type Event struct {
+	Sentence int
+	// Trigger is the predicate's token span in the sentence (the head word
+	// and its particle or object for "lash out at", "voice anger").
+	TriggerFirst, TriggerLast int
+	Source, Target            *actor.Mention // nil where the text names none
+	Code                      string         // CAMEO code
+	Negated                   bool
+	Date                      time.Time // zero when the text gives no day
+	// Quote is the index of the quotation the event is stated in (the
+	// speaker's own words), -1 if none. ClaimedBy is the actor whose
+	// statement reports the event: the quote's speaker, or X in "X said that
+	// Y attacked Z"; nil when the writer states it.
+	Quote     int
+	ClaimedBy *actor.Mention
+	Entry     lexicon.Entry // the lexicon entry that matched, for --errors
+}
+
+// Input is what the coder reads of one article.
+type Input struct {
+	Doc      *nlp.Doc
+	Mentions *actor.Mentions
+	Quotes   []quote.Quote
+	Dater    *timex.Dater
+}
+
+// Coder codes events. It is read-only and safe for concurrent use.
+type Coder struct {
+	lex *lexicon.Lexicon
+}
+
+// New returns a coder over a lexicon.
+func New(lex *lexicon.Lexicon) *Coder { return &Coder{lex: lex} }
+
+// Code returns the events of one article, without duplicates, in text order.
+func (c *Coder) Code(in Input) []Event {
+	a := newArticle(in)
+	var out []Event
+	seen := map[string]bool{}
+	for si := range in.Doc.Sentences {
+		s := a.sentence(si)
+		var evs []Event
+		for t := range s.toks {
+			evs = append(evs, c.predicate(s, t)...)
+		}
+		for _, ev := range dropVaguer(evs) {
+			if k := ev.key(in.Doc); !seen[k] {
+				seen[k] = true
+				out = append(out, ev)
+			}
+		}
+	}
+	return out
+}
+
+// dropVaguer drops, from one sentence's events, those that another event
+// of the same code states with more of its actors: "storming the mosque
+// and attacking worshipers" is one assault by the forces, on the
+// worshipers.
+func dropVaguer(evs []Event) []Event {
+	out := evs[:0]
+	for i := range evs {
+		vaguer := false
+		for j := range evs {
+			if i != j && evs[i].Code == evs[j].Code && covers(&evs[j], &evs[i]) {
+				vaguer = true
+				break
+			}
+		}
+		if !vaguer {
+			out = append(out, evs[i])
+		}
+	}
+	return out
+}
+
+// covers reports whether a names every actor b does and more.
+func covers(a, b *Event) bool {
+	more := false
+	for _, p := range [][2]*actor.Mention{{a.Source, b.Source}, {a.Target, b.Target}} {
+		switch {
+		case p[1] == nil && p[0] != nil:
+			more = true
+		case p[1] != nil && (p[0] == nil || p[0].Code != p[1].Code):
+			return false
+		}
+	}
+	return more
+}
+
+// key identifies an event within an article: one sentence, root, source
+// and target state one event, however often the sentence is repeated (a
+// headline repeated in the text is coded once).
+func (e *Event) key(doc *nlp.Doc) string {
+	s := doc.SentenceText(&doc.Sentences[e.Sentence])
+	return s + "\x00" + root(e.Code) + "\x00" + code(e.Source) + "\x00" + code(e.Target)
+}
+
+func root(c string) string {
+	if len(c) < 2 {
+		return c
+	}
+	return c[:2]
+}
+
+func code(m *actor.Mention) string {
+	if m == nil {
+		return ""
+	}
+	return m.Code
+}
+
+// predicate codes the events whose predicate is token t, if the lexicon has
+// it: the first entry, most specific first, whose pattern fits.
+func (c *Coder) predicate(s *sent, t int) []Event {
+	tok := &s.toks[t]
+	var pos string
+	switch tok.UPOS {
+	case "VERB":
+		pos = "verb"
+	case "NOUN":
+		pos = "noun"
+	default:
+		return nil
+	}
+	for _, e := range c.lex.Entries(pos, strings.ToLower(tok.Lemma)) {
+		if m, ok := s.fit(t, e); ok {
+			return s.events(t, e, m)
+		}
+	}
+	return nil
+}
+
+// fitted is how an entry's pattern fits a predicate: the tokens that fill
+// its parts.
+type fitted struct {
+	particle, object int // -1 if the pattern has none
+	target, source   int // argument heads, -1 where the sentence has none
+	last             int // the trigger's last token
+}

@@ -1,0 +1,83 @@
+package event_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-org/dyad/actor"
+	"github.com/dyad-org/dyad/event"
+	"github.com/dyad-org/dyad/event/lexicon"
+	"github.com/dyad-org/dyad/nlp/pipeline"
+	"github.com/dyad-org/dyad/quote"
+	"github.com/dyad-org/dyad/timex"
+)
+
+// code codes text published on 2024-03-07 (a Thursday) and describes each
+// event as "CODE SOURCE->TARGET" with " neg", " claimed:CODE" and " DATE"
+// when they apply.
+func code(t *testing.T, text string) []string {
+	t.Helper()
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC)
+	doc := p.Analyze(text)
+	in := event.Input{
+		Doc:      doc,
+		Mentions: actor.Default().Resolve(doc, actor.Context{Date: published}),
+		Quotes:   quote.Find(doc),
+		Dater:    timex.NewDater(doc, published),
+	}
+	var out []string
+	for _, e := range event.New(lexicon.Default()).Code(in) {
+		s := fmt.Sprintf("%s %s->%s", e.Code, codeOf(e.Source), codeOf(e.Target))
+		if e.Negated {
+			s += " neg"
+		}
+		if e.ClaimedBy != nil {
+			s += " claimed:" + e.ClaimedBy.Code
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func codeOf(m *actor.Mention) string {
+	if m == nil {
+		return "-"
+	}
+	return m.Code
+}
+
+func TestCode(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		// The object's possessor or adjective is the target of a criticism;
+		// the air strike it criticises is not an event of its own.
+		{"criticism of an act", "Egypt's foreign minister condemned the Israeli air strike on Gaza.", []string{"111 EGYGOV->ISR"}},
+		{"passive with agent", "Palestinian protesters were arrested by Israeli police in Hebron.", []string{"173 ISRCOP->PSECVL"}},
+		{"coordinated sources", "Jordan and Qatar denounced the decision.",
+			[]string{"111 JOR->-", "111 QAT->-"}},
+		{"reciprocal", "Iran and Turkey agreed on Monday.", []string{"030 IRN->TUR", "030 TUR->IRN"}},
+		{"hypothetical", "Israel would attack Iran if the talks fail.", nil},
+		{"modal", "The Arab League must condemn the occupation.", nil},
+		{"reported claim", "The Saudi foreign ministry said that Houthi rebels attacked an oil facility in Jeddah.",
+			[]string{"18 YEMREB->- claimed:SAUGOV"}},
+		{"we in a quotation", "“We strongly condemn this aggression,” the Qatari foreign ministry said.",
+			[]string{"111 QATGOV->- claimed:QATGOV"}},
+		{"negation", "Turkey did not condemn the coup in Niger.", []string{"111 TUR->- neg"}},
+		{"object control", "The UN secretary-general urged Israel to stop the demolitions.", []string{"022 IGOUNO->ISR"}},
+		{"future meeting", "The Saudi and Iranian foreign ministers will meet in Beijing on Saturday.", []string{"036 SAUGOV->IRNGOV", "036 IRNGOV->SAUGOV"}},
+		{"phone call", "Iran's president held a phone call with the emir of Qatar on Tuesday.", []string{"041 IRNGOV->QATGOV"}},
+	} {
+		got := code(t, c.text)
+		if strings.Join(got, "; ") != strings.Join(c.want, "; ") {
+			t.Errorf("%s: %q\n got: %v\nwant: %v", c.name, c.text, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,223 @@
+package event
+
+import (
+	"github.com/dyad-org/dyad/actor"
+	"github.com/dyad-org/dyad/event/lexicon"
+	"github.com/dyad-org/dyad/timex"
+)
+
+// fit matches entry e against predicate t: its particle, object and
+// required prepositions must be there; its target and source slots are
+// filled where the sentence fills them. A slot introduced by a preposition
+// is part of the pattern ("call on X" is not "call"), so it must be there.
+func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
+	f := fitted{particle: -1, object: -1, target: -1, source: -1, last: t}
+	passive := e.POS == "verb" && s.passive(t)
+	for _, mod := range e.Modifiers {
+		if !s.hasModifier(t, mod) {
+			return f, false
+		}
+	}
+	if e.Particle != "" {
+		if f.particle = s.particle(t, e.Particle); f.particle < 0 {
+			return f, false
+		}
+		f.last = max(f.last, f.particle)
+	}
+	if e.Object != "" {
+		if p := e.ObjectPrep(); p != "" {
+			f.object = s.prepArg(t, p)
+			if f.object >= 0 && s.lemma(f.object) != e.Object {
+				f.object = -1
+			}
+		} else {
+			f.object = s.object(t, e.Object, passive)
+		}
+		if f.object < 0 {
+			return f, false
+		}
+		f.last = max(f.last, f.object)
+	}
+	for _, p := range e.Requires {
+		if s.prepArg(t, p) < 0 && (f.object < 0 || s.prepArg(f.object, p) < 0) {
+			return f, false
+		}
+	}
+	switch e.Target.Kind {
+	case lexicon.Object:
+		if passive {
+			f.target = s.passiveSubject(t)
+		} else {
+			f.target = s.child(t, "obj", "iobj")
+		}
+		// "congratulated Eid al-Fitr to the people of Iran": when the object
+		// names no actor, the one the act is addressed to is the target.
+		if f.target < 0 || s.actorIn(f.target) == nil {
+			for _, p := range addressPreps {
+				if a := s.prepArg(t, p); a >= 0 && s.actorIn(a) != nil {
+					f.target = a
+					break
+				}
+			}
+		}
+	case lexicon.Prep:
+		f.target = s.prepArg(t, e.Target.Prep)
+		if f.target < 0 && f.object >= 0 {
+			f.target = s.prepArg(f.object, e.Target.Prep)
+		}
+		if f.target < 0 {
+			return f, false
+		}
+	default:
+		f.target = s.prepArg(t, "against")
+	}
+	if e.Source.Kind == lexicon.Prep {
+		if f.source = s.prepArg(t, e.Source.Prep); f.source < 0 && f.object >= 0 {
+			f.source = s.prepArg(f.object, e.Source.Prep)
+		}
+		if f.source < 0 {
+			return f, false
+		}
+	}
+	return f, true
+}
+
+// addressPreps introduce whom an act is addressed to when its object is a
+// thing.
+var addressPreps = []string{"to", "with", "against", "on"}
+
+// hasModifier reports whether noun t has a compound or adjective with the
+// lemma ("phone" in "phone call").
+func (s *sent) hasModifier(t int, lemma string) bool {
+	for _, c := range s.kids[t] {
+		if r := s.rel(c); (r == "compound" || r == "amod") && s.lemma(c) == lemma {
+			return true
+		}
+	}
+	return false
+}
+
+// particle finds verb t's particle, which the parser may attach as a
+// particle, an adverb or (for "on", "at") the case of the next phrase.
+func (s *sent) particle(t int, word string) int {
+	for _, c := range s.kids[t] {
+		if r := s.rel(c); (r == "compound:prt" || r == "advmod") && s.lemma(c) == word {
+			return c
+		}
+	}
+	if t+1 < len(s.toks) && s.lemma(t+1) == word {
+		return t + 1
+	}
+	return -1
+}
+
+// object finds verb t's object with the lemma ("anger" in "voiced anger"),
+// the subject if the verb is passive ("talks were held").
+func (s *sent) object(t int, lemma string, passive bool) int {
+	for _, c := range s.kids[t] {
+		r := s.rel(c)
+		if (r == "obj" || passive && r == "nsubj:pass") && s.lemma(c) == lemma {
+			return c
+		}
+	}
+	return -1
+}
+
+// events builds the events of a fitted predicate: one per source and
+// target actor where they are coordinated, none when the predicate is not
+// stated as having happened.
+func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
+	code, ok := s.factual(t, e.Code)
+	if !ok {
+		return nil
+	}
+	if (e.POS == "noun" || s.nominal(t)) && !s.nounEvent(t) || s.background(t) {
+		return nil
+	}
+	var src, tgt []*actor.Mention
+	switch {
+	case e.Source.Kind == lexicon.Prep:
+		src, tgt = s.actors(f.source), s.actors(s.subject(t))
+	case e.POS == "noun":
+		src, tgt = s.actors(s.nounSource(t)), s.actors(f.target)
+	default:
+		src, tgt = s.actors(s.subject(t)), s.actors(f.target)
+	}
+	if len(src) == 0 && len(tgt) == 0 {
+		return nil
+	}
+	if e.POS == "noun" && len(tgt) == 0 && s.definite(t) {
+		return nil // "during the phone call": an event reported before
+	}
+	if len(tgt) == 0 && len(src) == 2 && !(e.Target.Kind == lexicon.Object && f.target >= 0) {
+		// "X and Y agreed", "X and Y met": with no one else named, each
+		// acted towards the other.
+		a, b := s.eventsOf(t, e, f, code, src[:1], src[1:]), s.eventsOf(t, e, f, code, src[1:], src[:1])
+		return append(a, b...)
+	}
+	return s.eventsOf(t, e, f, code, src, tgt)
+}
+
+// eventsOf builds one event for each source and target.
+func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt []*actor.Mention) []Event {
+	if len(src) == 0 {
+		src = []*actor.Mention{nil}
+	}
+	if len(tgt) == 0 {
+		tgt = []*actor.Mention{nil}
+	}
+	base := Event{
+		Sentence: s.idx, TriggerFirst: t, TriggerLast: f.last, Code: code,
+		Negated: s.negated(t), Quote: s.a.quoteOf[s.idx][t], Entry: e,
+	}
+	base.ClaimedBy = s.claimant(t, base.Quote)
+	if s.a.in.Dater != nil {
+		if d, how := s.a.in.Dater.EventDate(s.idx, t, code == "036"); how != timex.NoDate {
+			base.Date = d
+		}
+	}
+	var out []Event
+	for _, a := range src {
+		for _, b := range tgt {
+			if a != nil && b != nil && (a == b || a.Code == b.Code && a.Ref >= 0 && a.Ref == b.Ref) {
+				continue
+			}
+			ev := base
+			ev.Source, ev.Target = a, b
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// definite reports whether t has a definite or demonstrative determiner.
+func (s *sent) definite(t int) bool {
+	for _, c := range s.kids[t] {
+		if s.rel(c) == "det" {
+			switch s.lemma(c) {
+			case "the", "this", "that", "these", "those":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// claimant is who reports an event: its quotation's speaker, or the
+// subject of the speech verb whose reported clause states it.
+func (s *sent) claimant(t, quote int) *actor.Mention {
+	if quote >= 0 {
+		return s.a.speakers[quote]
+	}
+	for depth := 0; t >= 0 && depth < 6; depth++ {
+		h := s.head(t)
+		if h < 0 {
+			return nil
+		}
+		if r := s.rel(t); (r == "ccomp" || r == "parataxis") && speechVerbs[s.lemma(h)] {
+			return s.actorIn(s.subject(h))
+		}
+		t = h
+	}
+	return nil
+}

@@ -1,0 +1,256 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/dyad-org/dyad/actor"
+	"github.com/dyad-org/dyad/nlp"
+	"github.com/dyad-org/dyad/quote"
+)
+
+// article holds what the coder needs across sentences.
+type article struct {
+	in Input
+	// quoteOf[s][t] is the index of the quotation token t of sentence s
+	// stands in, -1 outside quotations.
+	quoteOf [][]int
+	// speakers[q] is the mention of quotation q's speaker, nil if unknown.
+	speakers []*actor.Mention
+}
+
+func newArticle(in Input) *article {
+	a := &article{in: in, quoteOf: make([][]int, len(in.Doc.Sentences))}
+	for si := range in.Doc.Sentences {
+		toks := in.Doc.Sentences[si].Tokens
+		q := make([]int, len(toks))
+		for t := range toks {
+			q[t] = a.quoteAt(toks[t].Start)
+		}
+		a.quoteOf[si] = q
+	}
+	for _, q := range in.Quotes {
+		a.speakers = append(a.speakers, Speaker(in.Mentions, q.Speaker))
+	}
+	return a
+}
+
+// Speaker is the mention a quote's speaker span stands for: the one its
+// head heads, or else the first coded mention overlapping it; nil if none.
+func Speaker(ms *actor.Mentions, sp *quote.Span) *actor.Mention {
+	if sp == nil {
+		return nil
+	}
+	if m := ms.At(sp.Sentence, sp.Head); m != nil && m.Code != "" {
+		return m
+	}
+	for _, m := range ms.InSentence(sp.Sentence) {
+		if m.Code != "" && m.Start < sp.End && sp.Start < m.End {
+			return ms.At(m.Sentence, m.Head)
+		}
+	}
+	return nil
+}
+
+func (a *article) quoteAt(offset int) int {
+	for i, q := range a.in.Quotes {
+		if q.Start <= offset && offset < q.End {
+			return i
+		}
+	}
+	return -1
+}
+
+// sent is one sentence being coded.
+type sent struct {
+	a    *article
+	idx  int
+	toks []nlp.Token
+	kids [][]int
+}
+
+func (a *article) sentence(si int) *sent {
+	toks := a.in.Doc.Sentences[si].Tokens
+	s := &sent{a: a, idx: si, toks: toks, kids: make([][]int, len(toks))}
+	for i := range toks {
+		if h := toks[i].Head; h >= 0 && h < len(toks) {
+			s.kids[h] = append(s.kids[h], i)
+		}
+	}
+	return s
+}
+
+func (s *sent) lemma(t int) string { return strings.ToLower(s.toks[t].Lemma) }
+
+func (s *sent) rel(t int) string { return s.toks[t].Rel }
+
+func (s *sent) head(t int) int { return s.toks[t].Head }
+
+// child returns the first dependent of t with one of the relations.
+func (s *sent) child(t int, rels ...string) int {
+	for _, c := range s.kids[t] {
+		for _, r := range rels {
+			if s.toks[c].Rel == r {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// caseOf returns the lower-cased preposition of a nominal ("with" for "with
+// Haniyeh") or the marker of a clause ("to" for "to negotiate"), a
+// multi-word one joined by spaces ("because of").
+func (s *sent) caseOf(t int) string {
+	var b strings.Builder
+	for _, c := range s.kids[t] {
+		if r := s.toks[c].Rel; r != "case" && r != "mark" || c > t {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(s.toks[c].Text))
+		for _, f := range s.kids[c] {
+			if s.toks[f].Rel == "fixed" {
+				b.WriteByte(' ')
+				b.WriteString(strings.ToLower(s.toks[f].Text))
+			}
+		}
+	}
+	return b.String()
+}
+
+// prepArg returns the dependent of t introduced by preposition prep, -1 if
+// none: an oblique or nominal modifier ("met with X", "the raid on X"), or
+// the object of a particle the parser left as one ("called on X").
+func (s *sent) prepArg(t int, prep string) int {
+	for _, c := range s.kids[t] {
+		switch s.toks[c].Rel {
+		case "obl", "nmod", "obl:agent", "obl:unmarked", "advcl", "obl:tmod", "xcomp":
+			if s.caseOf(c) == prep {
+				return c
+			}
+		case "compound:prt":
+			if s.lemma(c) == prep {
+				if o := s.child(t, "obj"); o >= 0 {
+					return o
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// passive reports whether verb t is passive ("was called by").
+func (s *sent) passive(t int) bool {
+	return s.child(t, "nsubj:pass", "aux:pass", "csubj:pass") >= 0
+}
+
+// passiveSubject returns the subject of passive verb t: the target.
+func (s *sent) passiveSubject(t int) int { return s.child(t, "nsubj:pass") }
+
+// mention returns the actor mention of the phrase headed by t, with "we"
+// and "I" inside a quotation standing for its speaker.
+func (s *sent) mention(t int) *actor.Mention {
+	m := s.a.in.Mentions.At(s.idx, t)
+	if m != nil && m.FirstPerson() {
+		if q := s.a.quoteOf[s.idx][t]; q >= 0 {
+			return s.a.speakers[q]
+		}
+		return nil
+	}
+	return m
+}
+
+// actorIn finds the actor an argument stands for: its own mention, or the
+// one it is about ("the Israeli regime's attack" is about the Israeli
+// regime, "Israeli aggression" about Israel).
+func (s *sent) actorIn(t int) *actor.Mention {
+	if m := s.mention(t); m != nil && m.Code != "" {
+		return m
+	}
+	queue := []int{t}
+	for depth := 0; depth < 3 && len(queue) > 0; depth++ {
+		var next []int
+		for _, order := range aboutRels {
+			for _, q := range queue {
+				for _, c := range s.kids[q] {
+					if !order(s, c) {
+						continue
+					}
+					if m := s.mention(c); m != nil && m.Code != "" {
+						return m
+					}
+					next = append(next, c)
+				}
+			}
+		}
+		queue = next
+	}
+	return nil
+}
+
+// aboutRels are the links from a phrase to the actor it is about, most
+// telling first: its possessor, its adjectives and compounds, "of" or "by"
+// phrases, then other modifiers.
+var aboutRels = []func(s *sent, c int) bool{
+	func(s *sent, c int) bool { return s.rel(c) == "nmod:poss" },
+	func(s *sent, c int) bool { r := s.rel(c); return r == "amod" || r == "compound" || r == "flat" },
+	func(s *sent, c int) bool {
+		p := s.caseOf(c)
+		return s.rel(c) == "nmod" && (p == "of" || p == "by" || p == "from")
+	},
+	func(s *sent, c int) bool { return s.rel(c) == "nmod" && aboutPreps[s.caseOf(c)] },
+}
+
+// aboutPreps introduce what a phrase is about or aimed at ("the attack on
+// Gaza"), unlike places and times ("a man near Tel Aviv").
+var aboutPreps = map[string]bool{"on": true, "against": true, "to": true, "toward": true, "towards": true, "with": true, "for": true}
+
+// actors returns the actor of argument t and of each phrase coordinated
+// with it ("X and Y condemned"), one per distinct code; nil when t is -1
+// or names no actor.
+func (s *sent) actors(t int) []*actor.Mention {
+	if t < 0 {
+		return nil
+	}
+	var out []*actor.Mention
+	add := func(m *actor.Mention) {
+		if m == nil {
+			return
+		}
+		for _, o := range out {
+			if o.Code == m.Code {
+				return
+			}
+		}
+		out = append(out, m)
+	}
+	m := s.actorIn(t)
+	add(m)
+	for _, c := range s.kids[t] {
+		switch s.rel(c) {
+		case "conj":
+			add(s.actorIn(c))
+		case "amod":
+			if m != nil && m.Role != "" && m == s.mention(t) {
+				for _, d := range s.kids[c] {
+					add(s.otherCountry(m, d))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// otherCountry is the actor of "the Saudi and Iranian foreign ministers"
+// that the second adjective names: m's role in the country of demonym d.
+func (s *sent) otherCountry(m *actor.Mention, d int) *actor.Mention {
+	dm := s.mention(d)
+	if s.rel(d) != "conj" || dm == nil || dm.Kind != actor.Demonym || dm.Country == m.Country {
+		return nil
+	}
+	c := *m
+	c.Country, c.Code, c.Name, c.Text, c.Ref = dm.Country, dm.Country+m.Role, "", dm.Text+" "+s.toks[m.Head].Text, -1
+	return &c
+}

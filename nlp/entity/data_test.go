@@ -1,0 +1,208 @@
+package entity
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dyad-org/dyad/nlp"
+	"github.com/dyad-org/dyad/nlp/perceptron"
+	"github.com/dyad-org/dyad/nlp/tagger"
+)
+
+const (
+	dataDir   = "../../../shared/data"
+	modelsDir = "../../models"
+	modelFile = "entities.model.gz"
+	minF1     = 0.70
+)
+
+// posTagger is the committed POS tagger, or one trained from UD EWT (about
+// 100 s) when no model is committed yet; built once per test binary.
+var posTagger = sync.OnceValues(func() (*tagger.Tagger, error) {
+	if f, err := os.Open(filepath.Join(modelsDir, "tagger.model.gz")); err == nil {
+		defer f.Close()
+		tg, _, err := tagger.Load(f)
+		return tg, err
+	}
+	train, err := readTreebank(filepath.Join(dataDir, TreebankFile))
+	if err != nil {
+		return nil, err
+	}
+	return tagger.Train(train, tagger.DefaultOptions, nil), nil
+})
+
+func needData(t testing.TB, names ...string) {
+	t.Helper()
+	for _, n := range names {
+		if _, err := os.Stat(filepath.Join(dataDir, n)); err != nil {
+			t.Skipf("training data not available: %v", err)
+		}
+	}
+}
+
+func TestTrainFromData(t *testing.T) {
+	if os.Getenv("DYAD_TRAIN_TEST") == "" {
+		t.Skip("set DYAD_TRAIN_TEST=1")
+	}
+	needData(t, WikigoldFile, UNERDevFile, UNERTestFile, TreebankFile)
+	tg, err := posTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	et, meta, err := TrainFromData(dataDir, tg, DefaultOptions, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f1 := meta.Scores["uner_test_f1"]
+	t.Logf("UNER EWT test: P %.4f R %.4f F1 %.4f (trained in %s, %d weights)", meta.Scores["uner_test_precision"],
+		meta.Scores["uner_test_recall"], f1, time.Since(start).Round(time.Second), et.model.(*perceptron.Model).Features())
+	if f1 < minF1 {
+		t.Errorf("UNER test F1 %.4f, want at least %.2f", f1, minF1)
+	}
+}
+
+// committed loads the committed entity model and the POS tagger it was
+// trained with, skipping the test when either is missing.
+func committed(t testing.TB) (*Tagger, *tagger.Tagger) {
+	t.Helper()
+	f, err := os.Open(filepath.Join(modelsDir, modelFile))
+	if err != nil {
+		t.Skipf("no committed entity model: %v", err)
+	}
+	defer f.Close()
+	et, _, err := Load(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf, err := os.Open(filepath.Join(modelsDir, "tagger.model.gz"))
+	if err != nil {
+		t.Skipf("no committed POS tagger: %v", err)
+	}
+	defer pf.Close()
+	tg, _, err := tagger.Load(pf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return et, tg
+}
+
+func TestCommittedModel(t *testing.T) {
+	et, tg := committed(t)
+	needData(t, UNERTestFile)
+	test, err := ReadUNER(filepath.Join(dataDir, UNERTestFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	POSTag(tg, test)
+	p, r, f1 := et.Evaluate(test)
+	t.Logf("UNER EWT test: P %.4f R %.4f F1 %.4f (%d sentences in %s)", p, r, f1, len(test), time.Since(start).Round(time.Millisecond))
+	if f1 < minF1 {
+		t.Errorf("UNER test F1 %.4f, want at least %.2f", f1, minF1)
+	}
+}
+
+func BenchmarkTag(b *testing.B) {
+	et, tg := committed(b)
+	needData(b, UNERTestFile)
+	test, err := ReadUNER(filepath.Join(dataDir, UNERTestFile))
+	if err != nil {
+		b.Fatal(err)
+	}
+	POSTag(tg, test)
+	tokens := 0
+	for _, s := range test {
+		tokens += len(s.Forms)
+	}
+	out := make([]nlp.Entity, 0, 64)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		for _, s := range test {
+			out = et.Tag(s.Forms, s.Tags, out[:0])
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// TestCrossValidate scores training options without touching UNER test:
+// it trains on wikigold and half of UNER dev (alternate blocks of 100
+// sentences, so each half has every genre), tags the other half, swaps, and
+// scores both halves together, for three seeds since one seed's score
+// varies by about 0.01. DYAD_ENTITY_CV may hold JSON overriding
+// DefaultOptions, e.g. {"Iterations":20}.
+func TestCrossValidate(t *testing.T) {
+	overrides, ok := os.LookupEnv("DYAD_ENTITY_CV")
+	if !ok {
+		t.Skip(`set DYAD_ENTITY_CV=1 or DYAD_ENTITY_CV='{"Iterations":20}'`)
+	}
+	o := DefaultOptions
+	if overrides != "1" {
+		if err := json.Unmarshal([]byte(overrides), &o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	needData(t, WikigoldFile, UNERDevFile, TreebankFile)
+	tg, err := posTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := loadCorpus(dataDir, tg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Lexicon = c.lexicon
+	settings, _ := json.Marshal(o)
+	var sum [3]float64
+	const seeds = 3
+	for range seeds {
+		var gold, pred [][]nlp.Entity
+		for fold := range 2 {
+			var train, held []Sentence
+			for i, s := range c.dev {
+				if i/100%2 == fold {
+					held = append(held, s)
+				} else {
+					train = append(train, s)
+				}
+			}
+			et := c.train(train, o, nil)
+			g, p := et.spansOf(held)
+			gold, pred = append(gold, g...), append(pred, p...)
+		}
+		p, r, f1 := Score(gold, pred)
+		t.Logf("seed %d: P %.4f R %.4f F1 %.4f; by type %s", o.Seed, p, r, f1, scoresByType(gold, pred))
+		sum[0], sum[1], sum[2] = sum[0]+p, sum[1]+r, sum[2]+f1
+		o.Seed++
+	}
+	t.Logf("UNER dev, 2-fold, mean of %d seeds: P %.4f R %.4f F1 %.4f with %s",
+		seeds, sum[0]/seeds, sum[1]/seeds, sum[2]/seeds, settings)
+}
+
+// scoresByType formats the F1 of each entity type.
+func scoresByType(gold, pred [][]nlp.Entity) string {
+	var b strings.Builder
+	for _, typ := range Types {
+		keep := func(in [][]nlp.Entity) [][]nlp.Entity {
+			out := make([][]nlp.Entity, len(in))
+			for i, es := range in {
+				for _, e := range es {
+					if e.Type == typ {
+						out[i] = append(out[i], e)
+					}
+				}
+			}
+			return out
+		}
+		_, _, f1 := Score(keep(gold), keep(pred))
+		fmt.Fprintf(&b, " %s %.4f", typ, f1)
+	}
+	return b.String()
+}

@@ -1,0 +1,191 @@
+package entity
+
+import (
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/dyad-org/dyad/nlp"
+	"github.com/dyad-org/dyad/nlp/conllu"
+	"github.com/dyad-org/dyad/nlp/modelfile"
+	"github.com/dyad-org/dyad/nlp/tagger"
+)
+
+// Data files TrainFromData reads, relative to the data directory.
+const (
+	WikigoldFile = "wikigold/wikigold.conll.txt"
+	UNERDevFile  = "uner-ewt/en_ewt-ud-dev.iob2"
+	UNERTestFile = "uner-ewt/en_ewt-ud-test.iob2"
+	// TreebankFile is read for its words only: how it capitalises them.
+	TreebankFile = "ud-ewt/en_ewt-ud-train.conllu"
+)
+
+// TrainFromData trains on the shared data directory (wikigold + UNER dev)
+// using tg for POS tags, returns the tagger and its UNER-test scores. The
+// lexicon (gazetteer and casing summary) is built from the data directory
+// too, replacing o.Lexicon. The returned Meta records the data files, the
+// settings and the scores; its Component is set by Save.
+func TrainFromData(dataDir string, tg *tagger.Tagger, o Options, log *slog.Logger) (*Tagger, modelfile.Meta, error) {
+	meta := modelfile.Meta{Format: 1, Trained: time.Now().UTC().Format(time.DateOnly), Scores: map[string]float64{}}
+	for _, name := range append([]string{WikigoldFile, UNERDevFile, UNERTestFile, TreebankFile}, GazetteerFiles...) {
+		d, err := modelfile.Describe(filepath.Join(dataDir, name))
+		if err != nil {
+			return nil, meta, err
+		}
+		d.Path = name
+		meta.Data = append(meta.Data, d)
+	}
+	c, err := loadCorpus(dataDir, tg)
+	if err != nil {
+		return nil, meta, err
+	}
+	o.Lexicon = c.lexicon
+	sizes := map[string]int{"casing": len(o.Lexicon.Casing)}
+	for cat, list := range o.Lexicon.Names {
+		sizes[cat] = len(list)
+	}
+	meta.Settings = map[string]any{"options": o, "lexicon_sizes": sizes}
+	if log != nil {
+		log.Info("training entity tagger", "lexicon", sizes)
+	}
+	t := c.train(c.dev, o, log)
+	p, r, f1 := t.Evaluate(c.test)
+	meta.Scores["uner_test_precision"] = p
+	meta.Scores["uner_test_recall"] = r
+	meta.Scores["uner_test_f1"] = f1
+	return t, meta, nil
+}
+
+// corpus is what TrainFromData reads, POS-tagged: labelled sentences,
+// unlabelled ones (the treebank's) and the lexicon.
+type corpus struct {
+	tg                   *tagger.Tagger
+	wiki, dev, test, raw []Sentence
+	lexicon              Lexicon
+}
+
+func loadCorpus(dataDir string, tg *tagger.Tagger) (*corpus, error) {
+	path := func(name string) string { return filepath.Join(dataDir, name) }
+	c := corpus{tg: tg}
+	var err error
+	if c.wiki, err = ReadWikigold(path(WikigoldFile)); err != nil {
+		return nil, err
+	}
+	if c.dev, err = ReadUNER(path(UNERDevFile)); err != nil {
+		return nil, err
+	}
+	if c.test, err = ReadUNER(path(UNERTestFile)); err != nil {
+		return nil, err
+	}
+	treebank, err := readTreebank(path(TreebankFile))
+	if err != nil {
+		return nil, err
+	}
+	names, err := BuildGazetteer(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	c.lexicon = Lexicon{Names: names, Casing: Casing(treebank)}
+	c.raw = make([]Sentence, len(treebank))
+	for i := range treebank {
+		c.raw[i].Forms = tagger.Forms(&treebank[i])
+	}
+	for _, s := range [][]Sentence{c.wiki, c.dev, c.test, c.raw} {
+		POSTag(tg, s)
+	}
+	return &c, nil
+}
+
+// train trains on wikigold and the given UNER sentences as TrainFromData
+// does; cross-validation calls it with part of UNER dev.
+func (c *corpus) train(uner []Sentence, o Options, log *slog.Logger) *Tagger {
+	o.Lexicon = c.lexicon
+	gold := trainingSet(c.tg, c.wiki, uner, o)
+	return Train(gold, o, log)
+}
+
+// label returns copies of sents labelled by t.
+func (t *Tagger) label(sents []Sentence) []Sentence {
+	out := make([]Sentence, len(sents))
+	for i, s := range sents {
+		out[i] = s
+		out[i].Labels = iob2(len(s.Forms), t.Tag(s.Forms, s.Tags, nil))
+	}
+	return out
+}
+
+// iob2 returns the IOB2 labels of n tokens with the given entities.
+func iob2(n int, es []nlp.Entity) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = "O"
+	}
+	for _, e := range es {
+		out[e.First] = "B-" + e.Type
+		for i := e.First + 1; i <= e.Last; i++ {
+			out[i] = "I-" + e.Type
+		}
+	}
+	return out
+}
+
+// trainingSet joins wikigold and o.UNERCopies copies of the in-domain UNER
+// sentences.
+func trainingSet(tg *tagger.Tagger, wiki, uner []Sentence, o Options) []Sentence {
+	out := append([]Sentence(nil), wiki...)
+	for range max(o.UNERCopies, 1) {
+		out = append(out, uner...)
+	}
+	if o.LowerWiki {
+		out = append(out, lowered(tg, wiki)...)
+	}
+	return out
+}
+
+// lowered returns lowercase copies of sents, POS-tagged anew.
+func lowered(tg *tagger.Tagger, sents []Sentence) []Sentence {
+	out := make([]Sentence, len(sents))
+	for i, s := range sents {
+		forms := make([]string, len(s.Forms))
+		for j, f := range s.Forms {
+			forms[j] = strings.ToLower(f)
+		}
+		out[i] = Sentence{Forms: forms, Tags: tg.TagStrings(forms), Labels: s.Labels}
+	}
+	return out
+}
+
+// POSTag fills each sentence's Tags with tg's "UPOS XPOS" classes.
+func POSTag(tg *tagger.Tagger, sents []Sentence) {
+	for i := range sents {
+		sents[i].Tags = tg.TagStrings(sents[i].Forms)
+	}
+}
+
+// Evaluate tags sents and scores the result against their labels (see Score).
+func (t *Tagger) Evaluate(sents []Sentence) (p, r, f1 float64) {
+	gold, pred := t.spansOf(sents)
+	return Score(gold, pred)
+}
+
+// spansOf returns the gold and the predicted entities of sents.
+func (t *Tagger) spansOf(sents []Sentence) (gold, pred [][]nlp.Entity) {
+	gold = make([][]nlp.Entity, len(sents))
+	pred = make([][]nlp.Entity, len(sents))
+	for i, s := range sents {
+		gold[i] = Spans(s.Labels, nil)
+		pred[i] = t.Tag(s.Forms, s.Tags, nil)
+	}
+	return gold, pred
+}
+
+func readTreebank(path string) ([]conllu.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return conllu.Read(f, path)
+}
