@@ -40,7 +40,10 @@ func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, home string) {
 			if !m.contextual {
 				continue
 			}
-			country := recentCountry(ms.List, i)
+			country := placeNear(ms.List, i)
+			if country == "" {
+				country = recentCountry(ms.List, i)
+			}
 			if country == "" {
 				country = dominant
 			}
@@ -168,6 +171,40 @@ func samePerson(list []Mention, i int) int {
 		}
 	}
 	return -1
+}
+
+// placeNear is the country of the place named nearest to mention i in its
+// sentence, before or after it: "clashed with militants in the streets of
+// Baghdad" are Iraqi militants, whoever clashed with them.
+func placeNear(list []Mention, i int) string {
+	best, dist := "", 0
+	for j := range list {
+		c := &list[j]
+		if c.Sentence != list[i].Sentence || !c.Explicit || c.Country == "" {
+			continue
+		}
+		switch c.Kind {
+		case Country, Capital, Place:
+		case Demonym:
+			if !c.Plural {
+				continue
+			}
+		default:
+			continue
+		}
+		d := abs(c.Head - list[i].Head)
+		if best == "" || d < dist {
+			best, dist = c.Country, d
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // recentCountry is the country of the latest explicit mention in the same

@@ -37,7 +37,7 @@ type Coder struct {
 
 // New returns a coder over loaded parts.
 func New(p *pipeline.Pipeline, r *actor.Resolver, lex *lexicon.Lexicon, o *ontology.Ontology) *Coder {
-	return &Coder{nlp: p, actors: r, events: event.New(lex), onto: o}
+	return &Coder{nlp: p, actors: r, events: event.New(lex, o), onto: o}
 }
 
 // Default returns a coder with the embedded models and tables.

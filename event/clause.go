@@ -18,10 +18,7 @@ func (s *sent) subject(t int) int {
 			return s.nounSource(t)
 		}
 		if s.passive(t) {
-			if a := s.child(t, "obl:agent"); a >= 0 {
-				return a
-			}
-			return s.prepArg(t, "by")
+			return s.agent(t)
 		}
 		if c := s.child(t, "nsubj", "csubj"); c >= 0 {
 			return c
@@ -44,6 +41,42 @@ func (s *sent) subject(t int) int {
 		t = h
 	}
 	return -1
+}
+
+// agent finds who did what passive verb t says: its "by" phrase, which the
+// parser may hang on the verb's own oblique ("was called to a meeting by
+// X"), or else the actor of the violence it happened in ("were killed in
+// Israeli air strikes").
+func (s *sent) agent(t int) int {
+	if a := s.child(t, "obl:agent"); a >= 0 {
+		return a
+	}
+	if a := s.prepArg(t, "by"); a >= 0 {
+		return a
+	}
+	for _, c := range s.kids[t] {
+		if s.rel(c) != "obl" {
+			continue
+		}
+		if a := s.prepArg(c, "by"); a >= 0 {
+			return a
+		}
+		if p := s.caseOf(c); (p == "in" || p == "during") && s.violent("noun", c) {
+			return c
+		}
+	}
+	return -1
+}
+
+// violent reports whether t, a noun or a verb as pos says, names an act of
+// violence: a predicate of the lexicon in quad class 4, material conflict.
+func (s *sent) violent(pos string, t int) bool {
+	for _, e := range s.a.lex.Entries(pos, s.lemma(t)) {
+		if s.a.onto.QuadClass(e.Code) == 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // nounSource finds who did what event noun t says: its possessor ("Iran's
@@ -92,7 +125,8 @@ func (s *sent) nounEvent(t int) bool {
 	case "obl", "nmod", "advcl":
 		switch s.caseOf(t) {
 		case "in", "during", "at", "after":
-			return s.toks[t].UPOS == "NOUN"
+			// "killed in air strikes" is one event, the killing.
+			return s.toks[t].UPOS == "NOUN" && !(s.violent("noun", t) && s.violent("verb", h))
 		}
 		return false
 	case "conj", "appos":
@@ -175,6 +209,9 @@ func (s *sent) factual(t int, code string) (string, bool) {
 				return "", false
 			}
 		case "ccomp", "advcl":
+			if s.rel(x) == "advcl" && s.hasMark(x, factualMarks) {
+				return s.tense(code, future) // "after forces stormed the mosque" happened
+			}
 			if irrealis[s.lemma(h)] {
 				return "", false
 			}
@@ -188,6 +225,22 @@ func (s *sent) factual(t int, code string) (string, bool) {
 		x = h
 	}
 	return s.tense(code, future)
+}
+
+// factualMarks introduce an adverbial clause that states what happened,
+// whatever the main clause does: "to discuss the situation after Israeli
+// forces stormed the mosque".
+var factualMarks = map[string]bool{"after": true, "before": true, "when": true, "while": true, "since": true,
+	"because": true, "as": true, "until": true, "once": true}
+
+// hasMark reports whether clause x has a subordinator from marks.
+func (s *sent) hasMark(x int, marks map[string]bool) bool {
+	for _, c := range s.kids[x] {
+		if s.rel(c) == "mark" && marks[s.lemma(c)] {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *sent) tense(code string, future bool) (string, bool) {

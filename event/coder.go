@@ -15,6 +15,7 @@ import (
 
 	"github.com/dyad-org/dyad/actor"
 	"github.com/dyad-org/dyad/event/lexicon"
+	"github.com/dyad-org/dyad/event/ontology"
 	"github.com/dyad-org/dyad/nlp"
 	"github.com/dyad-org/dyad/quote"
 	"github.com/dyad-org/dyad/timex"
@@ -49,15 +50,16 @@ type Input struct {
 
 // Coder codes events. It is read-only and safe for concurrent use.
 type Coder struct {
-	lex *lexicon.Lexicon
+	lex  *lexicon.Lexicon
+	onto *ontology.Ontology
 }
 
-// New returns a coder over a lexicon.
-func New(lex *lexicon.Lexicon) *Coder { return &Coder{lex: lex} }
+// New returns a coder over a lexicon and the ontology of its codes.
+func New(lex *lexicon.Lexicon, onto *ontology.Ontology) *Coder { return &Coder{lex: lex, onto: onto} }
 
 // Code returns the events of one article, without duplicates, in text order.
 func (c *Coder) Code(in Input) []Event {
-	a := newArticle(in)
+	a := newArticle(in, c.lex, c.onto)
 	var out []Event
 	seen := map[string]bool{}
 	for si := range in.Doc.Sentences {

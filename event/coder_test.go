@@ -9,6 +9,7 @@ import (
 	"github.com/dyad-org/dyad/actor"
 	"github.com/dyad-org/dyad/event"
 	"github.com/dyad-org/dyad/event/lexicon"
+	"github.com/dyad-org/dyad/event/ontology"
 	"github.com/dyad-org/dyad/nlp/pipeline"
 	"github.com/dyad-org/dyad/quote"
 	"github.com/dyad-org/dyad/timex"
@@ -32,7 +33,7 @@ func code(t *testing.T, text string) []string {
 		Dater:    timex.NewDater(doc, published),
 	}
 	var out []string
-	for _, e := range event.New(lexicon.Default()).Code(in) {
+	for _, e := range event.New(lexicon.Default(), ontology.Default()).Code(in) {
 		s := fmt.Sprintf("%s %s->%s", e.Code, codeOf(e.Source), codeOf(e.Target))
 		if e.Negated {
 			s += " neg"

@@ -70,6 +70,11 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 		}
 	default:
 		f.target = s.prepArg(t, "against")
+		// "released nearly 9,000 prisoners": a required object that is an
+		// actor is the one the act is done to.
+		if f.target < 0 && f.object >= 0 && s.mention(f.object) != nil {
+			f.target = f.object
+		}
 	}
 	if e.Source.Kind == lexicon.Prep {
 		if f.source = s.prepArg(t, e.Source.Prep); f.source < 0 && f.object >= 0 {

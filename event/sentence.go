@@ -4,13 +4,17 @@ import (
 	"strings"
 
 	"github.com/dyad-org/dyad/actor"
+	"github.com/dyad-org/dyad/event/lexicon"
+	"github.com/dyad-org/dyad/event/ontology"
 	"github.com/dyad-org/dyad/nlp"
 	"github.com/dyad-org/dyad/quote"
 )
 
 // article holds what the coder needs across sentences.
 type article struct {
-	in Input
+	in   Input
+	lex  *lexicon.Lexicon
+	onto *ontology.Ontology
 	// quoteOf[s][t] is the index of the quotation token t of sentence s
 	// stands in, -1 outside quotations.
 	quoteOf [][]int
@@ -18,8 +22,8 @@ type article struct {
 	speakers []*actor.Mention
 }
 
-func newArticle(in Input) *article {
-	a := &article{in: in, quoteOf: make([][]int, len(in.Doc.Sentences))}
+func newArticle(in Input, lex *lexicon.Lexicon, onto *ontology.Ontology) *article {
+	a := &article{in: in, lex: lex, onto: onto, quoteOf: make([][]int, len(in.Doc.Sentences))}
 	for si := range in.Doc.Sentences {
 		toks := in.Doc.Sentences[si].Tokens
 		q := make([]int, len(toks))

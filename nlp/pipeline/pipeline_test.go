@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dyad-org/dyad/models"
 	"github.com/dyad-org/dyad/nlp"
 	"github.com/dyad-org/dyad/nlp/conllu"
 	"github.com/dyad-org/dyad/nlp/tokenize"
@@ -244,4 +245,24 @@ func BenchmarkPipelineEntities(b *testing.B) {
 	text := devText(b)
 	n := countTokens(tokenize.Segment(text))
 	measure(b, n, func() { p.Analyze(text) })
+}
+
+// TestModelMemory holds the loaded models to the memory budget the README
+// states: the heap they keep once loaded and collected.
+func TestModelMemory(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	p, err := Load(models.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	mb := float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
+	t.Logf("loaded models keep %.0f MB of heap", mb)
+	if mb > 300 {
+		t.Errorf("loaded models keep %.0f MB, over the 300 MB budget", mb)
+	}
+	runtime.KeepAlive(p)
 }
