@@ -98,8 +98,9 @@ func antecedent(doc *nlp.Doc, list []Mention, i int) int {
 		}
 		return false
 	}
+	toks := doc.Sentences[p.Sentence].Tokens
 	for j := i - 1; j >= 0 && list[j].Sentence == p.Sentence; j-- {
-		if fits(&list[j]) && list[j].End <= p.Start {
+		if fits(&list[j]) && list[j].End <= p.Start && !quoteBetween(toks, list[j].Last, p.First) {
 			return j
 		}
 	}
@@ -129,6 +130,17 @@ func antecedent(doc *nlp.Doc, list []Mention, i int) int {
 		}
 	}
 	return -1
+}
+
+// quoteBetween reports whether a quotation mark stands between tokens a and
+// b: "he" in “…,” he added does not refer to anyone inside the quotation.
+func quoteBetween(toks []nlp.Token, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if toks[k].Quote != nlp.NotQuote {
+			return true
+		}
+	}
+	return false
 }
 
 // sameName finds an earlier person whose name ends with this one's: a

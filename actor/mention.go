@@ -215,6 +215,10 @@ func (s *sentence) mentions(out []Mention) []Mention {
 func (s *sentence) resolve(h int) (Mention, bool) {
 	m := Mention{Sentence: s.idx, Head: h, Ref: -1, family: -1}
 	headMatch := s.at[h]
+	if headMatch >= 0 && s.toks[h].UPOS == "ADJ" && s.ms[headMatch].first == s.ms[headMatch].last &&
+		s.ms[headMatch].entries[0].kind == Role {
+		headMatch = -1 // "criminal" in "criminal acts" is no criminal
+	}
 	if refers := s.anaphor(h); refers != "" && headMatch < 0 {
 		m.Kind, m.First, m.Last, m.refers = Pronoun, h, h, refers
 		m.Plural = refers == "group"

@@ -63,8 +63,9 @@ func (c *Coder) Code(a article.Article) Result {
 	for i := range evs {
 		res.Events = append(res.Events, c.eventRecord(a, doc, quotes, &evs[i], i))
 	}
+	speakers := event.Speakers(doc, ms, quotes)
 	for i := range quotes {
-		res.Quotes = append(res.Quotes, c.quoteRecord(a, doc, ms, dater, &quotes[i], i))
+		res.Quotes = append(res.Quotes, c.quoteRecord(a, doc, speakers[i], dater, &quotes[i], i))
 	}
 	return res
 }
@@ -103,16 +104,14 @@ func (c *Coder) eventRecord(a article.Article, doc *nlp.Doc, quotes []quote.Quot
 	return r
 }
 
-func (c *Coder) quoteRecord(a article.Article, doc *nlp.Doc, ms *actor.Mentions, dater *timex.Dater, q *quote.Quote, i int) record.Quote {
+func (c *Coder) quoteRecord(a article.Article, doc *nlp.Doc, speaker *actor.Mention, dater *timex.Dater, q *quote.Quote, i int) record.Quote {
 	r := record.Quote{
 		ID:        a.ID + "#q" + strconv.Itoa(i+1),
 		ArticleID: a.ID,
 		Text:      q.Text,
 		Span:      record.Span{Start: q.Start, End: q.End},
 	}
-	if q.Speaker != nil {
-		r.Speaker = actorRecord(event.Speaker(ms, q.Speaker))
-	}
+	r.Speaker = actorRecord(speaker)
 	if q.Cue != nil {
 		r.Cue = doc.Text[q.Cue.Start:q.Cue.End]
 		r.CueSpan = &record.Span{Start: q.Cue.Start, End: q.Cue.End}

@@ -32,18 +32,36 @@ func newArticle(in Input, lex *lexicon.Lexicon, onto *ontology.Ontology) *articl
 		}
 		a.quoteOf[si] = q
 	}
-	for _, q := range in.Quotes {
-		a.speakers = append(a.speakers, Speaker(in.Mentions, q.Speaker))
-	}
+	a.speakers = Speakers(in.Doc, in.Mentions, in.Quotes)
 	return a
 }
 
-// Speaker is the mention a quote's speaker span stands for: the one its
-// head heads, or else the first coded mention overlapping it; nil if none.
-func Speaker(ms *actor.Mentions, sp *quote.Span) *actor.Mention {
-	if sp == nil {
-		return nil
+// Speakers returns the actor mention of each quote's speaker, nil where
+// unknown. A speaker span stands for the mention its head heads, or else the
+// first coded mention overlapping it. A speaker that is a document ("the
+// statement said") or "it" takes the speaker of the quote before, whose
+// words the document carries on.
+func Speakers(doc *nlp.Doc, ms *actor.Mentions, quotes []quote.Quote) []*actor.Mention {
+	out := make([]*actor.Mention, len(quotes))
+	for i, q := range quotes {
+		sp := q.Speaker
+		if sp == nil {
+			continue
+		}
+		out[i] = spanMention(ms, sp)
+		head := strings.ToLower(doc.Sentences[sp.Sentence].Tokens[sp.Head].Lemma)
+		if (out[i] == nil || head == "it") && documents[head] && i > 0 {
+			out[i] = out[i-1]
+		}
 	}
+	return out
+}
+
+// documents are the words for a text that speaks for its authors.
+var documents = map[string]bool{"statement": true, "it": true, "communique": true, "communiqué": true,
+	"message": true, "letter": true, "declaration": true, "announcement": true, "report": true, "resolution": true}
+
+func spanMention(ms *actor.Mentions, sp *quote.Span) *actor.Mention {
 	if m := ms.At(sp.Sentence, sp.Head); m != nil && m.Code != "" {
 		return m
 	}
