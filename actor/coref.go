@@ -165,7 +165,8 @@ func sameRole(list []Mention, i int) int {
 	m := &list[i]
 	for j := i - 1; j >= 0; j-- {
 		c := &list[j]
-		if (c.family == m.family || c.roleWord == m.roleWord) && c.Code != "" && c.Plural == m.Plural {
+		known := c.Explicit || c.Ref >= 0 // not itself a guess from the context
+		if (c.family == m.family || c.roleWord == m.roleWord) && c.Code != "" && c.Plural == m.Plural && known {
 			return j
 		}
 	}

@@ -32,7 +32,7 @@ type Mention struct {
 	family     int    // role family, -1 for none
 	contextual bool   // a role word that may take its country from the context
 	body       bool   // a role word for an institution ("ministry"), not a person
-	roleWord   string // the role phrase's last word, lower case ("minister")
+	roleWord   string // the role phrase's head word, lower case ("minister")
 	refers     string // for anaphors: what they refer to (anaphors.tsv)
 }
 
@@ -329,7 +329,7 @@ func (s *sentence) person(m *Mention, p, role, org, place *match) {
 	m.Name = s.text(p.first, p.last)
 	m.Text = m.Name
 	if role != nil { // "the minister" may refer back to "Foreign Minister X"
-		m.family, m.roleWord = roleEntry(role).family, strings.ToLower(s.toks[role.last].Lemma)
+		m.family, m.roleWord = roleEntry(role).family, s.headWord(role)
 	}
 	name := p.entries[0].name
 	for _, e := range p.entries {
@@ -384,7 +384,7 @@ func (s *sentence) org(m *Mention, org, role *match) {
 func (s *sentence) role(m *Mention, role, org, place *match) {
 	e := roleEntry(role)
 	m.Kind, m.family, m.Plural, m.contextual, m.body = Role, e.family, e.plural, e.context, e.body
-	m.roleWord = strings.ToLower(s.toks[role.last].Lemma)
+	m.roleWord = s.headWord(role)
 	m.Role = e.code
 	if org != nil { // "Hamas fighters", "the IDF spokesman": the organisation's code
 		s.setCode(m, org.entries[0].code)
@@ -445,6 +445,19 @@ func roleEntry(m *match) entry {
 		}
 	}
 	return m.entries[0]
+}
+
+// headWord is the lower-case lemma of a match's syntactic head: "secretary"
+// for "Secretary of State", "minister" for "foreign minister".
+func (s *sentence) headWord(m *match) string {
+	h := m.last
+	for t := m.first; t <= m.last; t++ {
+		if p := s.toks[t].Head; p < m.first || p > m.last {
+			h = t
+			break
+		}
+	}
+	return strings.ToLower(s.toks[h].Lemma)
 }
 
 // setCode sets the code and splits it into country and role.

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/dyad-org/dyad/models"
 	"github.com/dyad-org/dyad/nlp"
@@ -128,12 +130,15 @@ func (p *Pipeline) AnalyzeSentence(s *nlp.Sentence) {
 		}
 		b.forms[i] = t.Norm
 	}
+	if titleCase(s.Tokens) {
+		p.uncap(b.forms)
+	}
 	p.Tagger.TagForms(b.forms, b.classes)
 	for i, c := range b.classes {
 		t := &s.Tokens[i]
 		t.UPOS, t.XPOS = p.Tagger.Tags(c)
 		b.tags[i] = p.Tagger.ClassName(c)
-		t.Lemma = p.Lemmatizer.Lemma(t.Norm, t.XPOS)
+		t.Lemma = p.Lemmatizer.Lemma(b.forms[i], t.XPOS)
 	}
 	p.Parser.Parse(b.forms, b.tags, b.heads, b.rels)
 	for i := range s.Tokens {
@@ -146,6 +151,38 @@ func (p *Pipeline) AnalyzeSentence(s *nlp.Sentence) {
 	for i := range s.Entities {
 		e := &s.Entities[i]
 		e.Start, e.End = s.Tokens[e.First].Start, s.Tokens[e.Last].End
+	}
+}
+
+// titleCase reports a headline written in title case ("Iran's Baqeri Urges
+// Formation of Coalition"): at least four words, and all but a few of those
+// of four letters or more capitalised. The models learnt from sentence case,
+// where such capitals mark names.
+func titleCase(toks []nlp.Token) bool {
+	long, caps := 0, 0
+	for i := range toks {
+		w := toks[i].Text
+		if len(w) < 4 || !unicode.IsLetter(rune(w[0])) {
+			continue
+		}
+		long++
+		if unicode.IsUpper(rune(w[0])) {
+			caps++
+		}
+	}
+	return long >= 4 && caps*5 >= long*4
+}
+
+// uncap gives the models the lower-case form of the capitalised common
+// words of a title-case headline, so that "Urges" is read as the verb.
+func (p *Pipeline) uncap(forms []string) {
+	for i, f := range forms {
+		if len(f) < 2 || !unicode.IsUpper(rune(f[0])) || !unicode.IsLower(rune(f[1])) {
+			continue
+		}
+		if l := strings.ToLower(f); p.Tagger.CommonWord(l) {
+			forms[i] = l
+		}
 	}
 }
 

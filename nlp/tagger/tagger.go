@@ -150,5 +150,25 @@ func (ws *workspace) prepare(t *Tagger, forms []string) {
 	}
 }
 
+// CommonWord reports whether a lower-case form is a word the tagger saw in
+// lower case in training, mostly as something else than a proper noun, or
+// an inflection of one ("urges" of "urge"; not "iran").
+func (t *Tagger) CommonWord(lower string) bool {
+	if t.common(lower) {
+		return true
+	}
+	for _, suffix := range []string{"s", "es", "ed", "d", "ing"} {
+		if stem, ok := strings.CutSuffix(lower, suffix); ok && len(stem) > 2 && t.common(stem) {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *Tagger) common(lower string) bool {
+	cls, ok := t.tables.Lexicon[lower]
+	return ok && t.upos[cls[0]] != "PROPN"
+}
+
 // ClassName returns class c as the parser sees it: "UPOS XPOS".
 func (t *Tagger) ClassName(c int) string { return t.tables.Classes[c] }
