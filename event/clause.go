@@ -271,11 +271,14 @@ var clauseWords string
 
 // Word lists of clause.txt: see its comments.
 var (
-	modals, implicative, irrealis, lightVerbs, speechVerbs, occurVerbs = readLists(clauseWords)
+	lists                               = readLists(clauseWords)
+	modals, implicative, irrealis       = lists["modal"], lists["implicative"], lists["irrealis"]
+	lightVerbs, speechVerbs, occurVerbs = lists["light"], lists["speech"], lists["occur"]
+	weapons, documents                  = lists["weapon"], lists["document"]
 )
 
-// readLists reads the sections of clause.txt in their order.
-func readLists(text string) (modal, impl, irr, light, speech, occur map[string]bool) {
+// readLists reads the sections of clause.txt by name.
+func readLists(text string) map[string]map[string]bool {
 	lists := map[string]map[string]bool{}
 	var cur map[string]bool
 	for _, line := range strings.Split(text, "\n") {
@@ -292,5 +295,5 @@ func readLists(text string) (modal, impl, irr, light, speech, occur map[string]b
 			}
 		}
 	}
-	return lists["modal"], lists["implicative"], lists["irrealis"], lists["light"], lists["speech"], lists["occur"]
+	return lists
 }

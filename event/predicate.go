@@ -148,7 +148,7 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 	default:
 		src, tgt = s.actors(s.subject(t)), s.actors(f.target)
 	}
-	if len(src) == 0 && len(tgt) == 0 {
+	if len(src) == 0 && len(tgt) == 0 || len(src) == 0 && s.natural(t, e) {
 		return nil
 	}
 	if e.POS == "noun" && len(tgt) == 0 && s.definite(t) {
@@ -193,6 +193,18 @@ func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt 
 		}
 	}
 	return out
+}
+
+// natural reports whether violent predicate t has a subject that is neither
+// an actor nor a weapon or an attack: "Tropical Storm Jeanne killed 250
+// people" is no political event; "a car bomb killed 12 people" is one, by
+// whoever set it.
+func (s *sent) natural(t int, e lexicon.Entry) bool {
+	if e.POS != "verb" || s.a.onto.QuadClass(e.Code) != 4 || s.passive(t) {
+		return false
+	}
+	subj := s.child(t, "nsubj")
+	return subj >= 0 && s.actorIn(subj) == nil && !s.violent("noun", subj) && !weapons[s.lemma(subj)]
 }
 
 // definite reports whether t has a definite or demonstrative determiner.

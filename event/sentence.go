@@ -57,10 +57,6 @@ func Speakers(doc *nlp.Doc, ms *actor.Mentions, quotes []quote.Quote) []*actor.M
 	return out
 }
 
-// documents are the words for a text that speaks for its authors.
-var documents = map[string]bool{"statement": true, "it": true, "communique": true, "communiqué": true,
-	"message": true, "letter": true, "declaration": true, "announcement": true, "report": true, "resolution": true}
-
 func spanMention(ms *actor.Mentions, sp *quote.Span) *actor.Mention {
 	if m := ms.At(sp.Sentence, sp.Head); m != nil && m.Code != "" {
 		return m

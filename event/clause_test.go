@@ -1,0 +1,19 @@
+package event
+
+import "testing"
+
+// TestClauseLists guards against a list of clause.txt going missing under a
+// misspelt name, which would silently match nothing.
+func TestClauseLists(t *testing.T) {
+	for name, list := range map[string]map[string]bool{
+		"modal": modals, "implicative": implicative, "irrealis": irrealis, "light": lightVerbs,
+		"speech": speechVerbs, "occur": occurVerbs, "weapon": weapons, "document": documents,
+	} {
+		if len(list) == 0 {
+			t.Errorf("clause.txt has no list %q", name)
+		}
+	}
+	if len(lists) != 8 {
+		t.Errorf("clause.txt has %d lists, the coder reads 8", len(lists))
+	}
+}
