@@ -84,11 +84,17 @@ type sent struct {
 	idx  int
 	toks []nlp.Token
 	kids [][]int
+	// headline: the text's first sentence has no final stop, as a headline
+	// has none; headlines drop auxiliaries.
+	headline bool
 }
 
 func (a *article) sentence(si int) *sent {
 	toks := a.in.Doc.Sentences[si].Tokens
 	s := &sent{a: a, idx: si, toks: toks, kids: make([][]int, len(toks))}
+	if last := toks[len(toks)-1].Text; si == 0 && last != "." && last != "!" && last != "?" {
+		s.headline = true
+	}
 	for i := range toks {
 		if h := toks[i].Head; h >= 0 && h < len(toks) {
 			s.kids[h] = append(s.kids[h], i)
@@ -159,13 +165,39 @@ func (s *sent) prepArg(t int, prep string) int {
 	return -1
 }
 
-// passive reports whether verb t is passive ("was called by").
+// passive reports whether verb t is passive: "was called by", or in a
+// headline a participle with a subject, no auxiliary and no object
+// ("Soldiers killed in border clash", "4 arrested in settler attack").
 func (s *sent) passive(t int) bool {
-	return s.child(t, "nsubj:pass", "aux:pass", "csubj:pass") >= 0
+	if s.child(t, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 {
+		return true
+	}
+	return s.headlinePassive(t) >= 0
+}
+
+// headlinePassive returns the subject of a headline's participle ("Soldiers
+// killed in ...", parsed with the participle as the verb or as modifying the
+// noun), -1 if t is none.
+func (s *sent) headlinePassive(t int) int {
+	x := s.toks[t].XPOS
+	if !s.headline || x != "VBN" && x != "VBD" || s.child(t, "aux", "obj") >= 0 {
+		return -1
+	}
+	if h := s.head(t); s.rel(t) == "acl" && h >= 0 && s.head(h) < 0 {
+		return h
+	}
+	return s.child(t, "nsubj")
 }
 
 // passiveSubject returns the subject of passive verb t: the target.
-func (s *sent) passiveSubject(t int) int { return s.child(t, "nsubj:pass") }
+func (s *sent) passiveSubject(t int) int {
+	if c := s.child(t, "nsubj:pass"); c >= 0 {
+		return c
+	}
+	return s.headlinePassive(t)
+}
+
+
 
 // mention returns the actor mention of the phrase headed by t, with "we"
 // and "I" inside a quotation standing for its speaker.
