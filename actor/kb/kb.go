@@ -545,17 +545,14 @@ func NameKey(s string) string {
 	var b strings.Builder
 	gap := false
 	for _, r := range s {
-		r = unicode.ToLower(r)
-		switch {
-		case strings.ContainsRune("'’‘`´ʼʻʿʾ", r):
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		switch f, k := nameRune(r); k {
+		case letter:
 			if gap && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			gap = false
-			b.WriteString(fold(r))
-		default:
+			b.WriteString(f)
+		case separator:
 			gap = true
 		}
 	}
@@ -569,17 +566,13 @@ func NameHashes(s string, out []uint64) []uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h, inWord := uint64(offset), false
 	for _, r := range s {
-		r = unicode.ToLower(r)
-		switch {
-		case strings.ContainsRune("'’‘`´ʼʻʿʾ", r):
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			f := fold(r)
+		switch f, k := nameRune(r); k {
+		case letter:
 			for i := 0; i < len(f); i++ {
 				h = (h ^ uint64(f[i])) * prime
 			}
 			inWord = true
-		default:
+		case separator:
 			if inWord {
 				out = append(out, h)
 				h, inWord = offset, false
@@ -590,6 +583,25 @@ func NameHashes(s string, out []uint64) []uint64 {
 		out = append(out, h)
 	}
 	return out
+}
+
+// What a rune is in a name.
+const (
+	dropped   = iota // apostrophes: "O'Brien" is "obrien"
+	letter           // letters and digits, folded to plain lower case
+	separator        // anything else separates words
+)
+
+// nameRune says what r is in a name, and for a letter its folded form.
+func nameRune(r rune) (string, int) {
+	r = unicode.ToLower(r)
+	switch {
+	case strings.ContainsRune("'’‘`´ʼʻʿʾ", r):
+		return "", dropped
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return fold(r), letter
+	}
+	return "", separator
 }
 
 // fold maps a lower-case Latin letter with a diacritic to its plain letters.
