@@ -75,6 +75,7 @@ func TestCode(t *testing.T) {
 		{"object control", "The UN secretary-general urged Israel to stop the demolitions.", []string{"022 IGOUNO->ISR"}},
 		{"future meeting", "The Saudi and Iranian foreign ministers will meet in Beijing on Saturday.", []string{"036 SAUGOV->IRNGOV", "036 IRNGOV->SAUGOV"}},
 		{"phone call", "Iran's president held a phone call with the emir of Qatar on Tuesday.", []string{"041 IRNGOV->QATGOV"}},
+		{"by phone", "The Iraqi prime minister spoke by phone with the Turkish president.", []string{"041 IRQGOV->TURGOV"}},
 		{"headline passive", "Syrian soldiers killed in Turkish air strike", []string{"190 TUR->SYRMIL"}},
 		{"natural cause", "An earthquake killed 40 people in eastern Turkey.", nil},
 	} {

@@ -136,6 +136,9 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 	if !ok {
 		return nil
 	}
+	if root(code) == "04" && code != "036" && s.byPhone(t) {
+		code = "041" // "spoke by phone with", "talked over the phone"
+	}
 	if (e.POS == "noun" || s.nominal(t)) && !s.nounEvent(t) || s.background(t) {
 		return nil
 	}
@@ -193,6 +196,16 @@ func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt 
 		}
 	}
 	return out
+}
+
+// byPhone reports whether predicate t happened by telephone.
+func (s *sent) byPhone(t int) bool {
+	for _, c := range s.kids[t] {
+		if r := s.rel(c); (r == "obl" || r == "nmod") && (s.lemma(c) == "phone" || s.lemma(c) == "telephone") {
+			return true
+		}
+	}
+	return false
 }
 
 // natural reports whether violent predicate t has a subject that is neither

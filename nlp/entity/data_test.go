@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dyad-org/dyad/nlp"
+	"github.com/dyad-org/dyad/nlp/modelfile"
 	"github.com/dyad-org/dyad/nlp/perceptron"
 	"github.com/dyad-org/dyad/nlp/tagger"
 )
@@ -46,9 +47,15 @@ func needData(t testing.TB, names ...string) {
 	}
 }
 
+// TestTrainFromData trains with DefaultOptions and checks the UNER test
+// score. With DYAD_TRAIN_ENTITIES=1 it also writes the model to
+// models/entities.model.gz, which is how the committed model is made:
+//
+//	DYAD_TRAIN_ENTITIES=1 GOMAXPROCS=1 go test ./nlp/entity/ -run TestTrainFromData -v
 func TestTrainFromData(t *testing.T) {
-	if os.Getenv("DYAD_TRAIN_TEST") == "" {
-		t.Skip("set DYAD_TRAIN_TEST=1")
+	write := os.Getenv("DYAD_TRAIN_ENTITIES") != ""
+	if os.Getenv("DYAD_TRAIN_TEST") == "" && !write {
+		t.Skip("set DYAD_TRAIN_TEST=1, or DYAD_TRAIN_ENTITIES=1 to write the model")
 	}
 	needData(t, WikigoldFile, UNERDevFile, UNERTestFile, TreebankFile)
 	tg, err := posTagger()
@@ -65,6 +72,32 @@ func TestTrainFromData(t *testing.T) {
 		meta.Scores["uner_test_recall"], f1, time.Since(start).Round(time.Second), et.model.(*perceptron.Model).Features())
 	if f1 < minF1 {
 		t.Errorf("UNER test F1 %.4f, want at least %.2f", f1, minF1)
+	}
+	if write {
+		saveModel(t, et, meta)
+	}
+}
+
+// saveModel writes the model next to the others, through a temporary file
+// so that a failed run leaves the old model whole.
+func saveModel(t *testing.T, et *Tagger, meta modelfile.Meta) {
+	f, err := os.CreateTemp(modelsDir, modelFile+".*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(f.Name())
+	if err := f.Chmod(0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := et.Save(f, meta); err != nil {
+		f.Close()
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(f.Name(), filepath.Join(modelsDir, modelFile)); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -160,10 +193,14 @@ func TestCrossValidate(t *testing.T) {
 	}
 	o.Lexicon = c.lexicon
 	settings, _ := json.Marshal(o)
-	var sum [3]float64
+	// The O penalty only matters when tagging, so each model is scored
+	// with a few.
+	penalties := []float32{o.OPenalty, 0, 0.5, 1, 2, 3, 4}
+	sums := make([][3]float64, len(penalties))
 	const seeds = 3
 	for range seeds {
-		var gold, pred [][]nlp.Entity
+		gold := make([][][]nlp.Entity, len(penalties))
+		pred := make([][][]nlp.Entity, len(penalties))
 		for fold := range 2 {
 			var train, held []Sentence
 			for i, s := range c.dev {
@@ -174,16 +211,24 @@ func TestCrossValidate(t *testing.T) {
 				}
 			}
 			et := c.train(train, o, nil)
-			g, p := et.spansOf(held)
-			gold, pred = append(gold, g...), append(pred, p...)
+			for k, pen := range penalties {
+				et.tables.OPenalty = pen
+				g, p := et.spansOf(held)
+				gold[k], pred[k] = append(gold[k], g...), append(pred[k], p...)
+			}
 		}
-		p, r, f1 := Score(gold, pred)
-		t.Logf("seed %d: P %.4f R %.4f F1 %.4f; by type %s", o.Seed, p, r, f1, scoresByType(gold, pred))
-		sum[0], sum[1], sum[2] = sum[0]+p, sum[1]+r, sum[2]+f1
+		p, r, f1 := Score(gold[0], pred[0])
+		t.Logf("seed %d: P %.4f R %.4f F1 %.4f; by type %s", o.Seed, p, r, f1, scoresByType(gold[0], pred[0]))
+		for k := range penalties {
+			p, r, f1 := Score(gold[k], pred[k])
+			sums[k][0], sums[k][1], sums[k][2] = sums[k][0]+p, sums[k][1]+r, sums[k][2]+f1
+		}
 		o.Seed++
 	}
-	t.Logf("UNER dev, 2-fold, mean of %d seeds: P %.4f R %.4f F1 %.4f with %s",
-		seeds, sum[0]/seeds, sum[1]/seeds, sum[2]/seeds, settings)
+	for k, pen := range penalties {
+		t.Logf("UNER dev, 2-fold, mean of %d seeds, O penalty %.1f: P %.4f R %.4f F1 %.4f with %s",
+			seeds, pen, sums[k][0]/seeds, sums[k][1]/seeds, sums[k][2]/seeds, settings)
+	}
 }
 
 // scoresByType formats the F1 of each entity type.

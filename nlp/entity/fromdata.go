@@ -22,8 +22,9 @@ const (
 	TreebankFile = "ud-ewt/en_ewt-ud-train.conllu"
 )
 
-// TrainFromData trains on the shared data directory (wikigold + UNER dev)
-// using tg for POS tags, returns the tagger and its UNER-test scores. The
+// TrainFromData trains on the shared data directory (wikigold, also in
+// lowercase, and UNER dev, weighed by o.UNERCopies) using tg for POS tags,
+// returns the tagger and its UNER-test scores. The
 // lexicon (gazetteer and casing summary) is built from the data directory
 // too, replacing o.Lexicon. The returned Meta records the data files, the
 // settings and the scores; its Component is set by Save.
@@ -58,12 +59,11 @@ func TrainFromData(dataDir string, tg *tagger.Tagger, o Options, log *slog.Logge
 	return t, meta, nil
 }
 
-// corpus is what TrainFromData reads, POS-tagged: labelled sentences,
-// unlabelled ones (the treebank's) and the lexicon.
+// corpus is what TrainFromData reads: POS-tagged sentences and the lexicon.
 type corpus struct {
-	tg                   *tagger.Tagger
-	wiki, dev, test, raw []Sentence
-	lexicon              Lexicon
+	tg              *tagger.Tagger
+	wiki, dev, test []Sentence
+	lexicon         Lexicon
 }
 
 func loadCorpus(dataDir string, tg *tagger.Tagger) (*corpus, error) {
@@ -88,71 +88,46 @@ func loadCorpus(dataDir string, tg *tagger.Tagger) (*corpus, error) {
 		return nil, err
 	}
 	c.lexicon = Lexicon{Names: names, Casing: Casing(treebank)}
-	c.raw = make([]Sentence, len(treebank))
-	for i := range treebank {
-		c.raw[i].Forms = tagger.Forms(&treebank[i])
-	}
-	for _, s := range [][]Sentence{c.wiki, c.dev, c.test, c.raw} {
-		POSTag(tg, s)
-	}
+	POSTag(tg, c.wiki)
+	POSTag(tg, c.test)
+	// UNER dev is EWT dev, which tg may have been trained on; its tags
+	// would then be near perfect, and a model trained on them would trust
+	// tags more than it should on unseen text. So a tagger that has seen
+	// EWT train only tags it.
+	POSTag(tagger.Train(treebank, tagger.DefaultOptions, nil), c.dev)
 	return &c, nil
 }
 
 // train trains on wikigold and the given UNER sentences as TrainFromData
-// does; cross-validation calls it with part of UNER dev.
+// does; cross-validation passes part of UNER dev.
 func (c *corpus) train(uner []Sentence, o Options, log *slog.Logger) *Tagger {
 	o.Lexicon = c.lexicon
-	gold := trainingSet(c.tg, c.wiki, uner, o)
-	return Train(gold, o, log)
+	return Train(trainingSet(c.tg.TagStrings, c.wiki, uner, o), o, log)
 }
 
-// label returns copies of sents labelled by t.
-func (t *Tagger) label(sents []Sentence) []Sentence {
-	out := make([]Sentence, len(sents))
-	for i, s := range sents {
-		out[i] = s
-		out[i].Labels = iob2(len(s.Forms), t.Tag(s.Forms, s.Tags, nil))
-	}
-	return out
-}
-
-// iob2 returns the IOB2 labels of n tokens with the given entities.
-func iob2(n int, es []nlp.Entity) []string {
-	out := make([]string, n)
-	for i := range out {
-		out[i] = "O"
-	}
-	for _, e := range es {
-		out[e.First] = "B-" + e.Type
-		for i := e.First + 1; i <= e.Last; i++ {
-			out[i] = "I-" + e.Type
-		}
-	}
-	return out
-}
-
-// trainingSet joins wikigold and o.UNERCopies copies of the in-domain UNER
-// sentences.
-func trainingSet(tg *tagger.Tagger, wiki, uner []Sentence, o Options) []Sentence {
+// trainingSet joins wikigold, its lowercase copy if o.LowerWiki, and
+// o.UNERCopies copies of the UNER sentences; tag POS-tags the lowercase copy.
+func trainingSet(tag func(forms []string) []string, wiki, uner []Sentence, o Options) []Sentence {
 	out := append([]Sentence(nil), wiki...)
+	if o.LowerWiki {
+		out = append(out, lowered(tag, wiki)...)
+	}
 	for range max(o.UNERCopies, 1) {
 		out = append(out, uner...)
 	}
-	if o.LowerWiki {
-		out = append(out, lowered(tg, wiki)...)
-	}
 	return out
 }
 
-// lowered returns lowercase copies of sents, POS-tagged anew.
-func lowered(tg *tagger.Tagger, sents []Sentence) []Sentence {
+// lowered returns lowercase copies of sents, POS-tagged anew: the tags of
+// a lowercase sentence differ, and web text is often all lowercase.
+func lowered(tag func(forms []string) []string, sents []Sentence) []Sentence {
 	out := make([]Sentence, len(sents))
 	for i, s := range sents {
 		forms := make([]string, len(s.Forms))
 		for j, f := range s.Forms {
 			forms[j] = strings.ToLower(f)
 		}
-		out[i] = Sentence{Forms: forms, Tags: tg.TagStrings(forms), Labels: s.Labels}
+		out[i] = Sentence{Forms: forms, Tags: tag(forms), Labels: s.Labels}
 	}
 	return out
 }
