@@ -50,9 +50,9 @@ func (sc *scanner) load(toks []nlp.Token) {
 }
 
 // matches appends the longest phrases of the index found in the sentence,
-// left to right, never overlapping. Names, places and organisations must
-// start with a capital letter or a digit ("Turkey", not "turkey"); role
-// words match in any case; abbreviations match only with their own case.
+// left to right, never overlapping. Names, places and organisations need a
+// capital letter or a digit ("Turkey", not "turkey"); role words match in
+// any case; abbreviations match only with their own case.
 func (ix *index) matches(sc *scanner, toks []nlp.Token, out []match) []match {
 	ws := sc.words
 	for i := 0; i < len(ws); {
@@ -77,7 +77,7 @@ func (ix *index) matches(sc *scanner, toks []nlp.Token, out []match) []match {
 		for j := i; j < len(ws) && !ws[j].barrier; j++ {
 			h = chain(h, ws[j].hash)
 			if es := ix.phrases[h]; es != nil && (j+1 == len(ws) || ws[j+1].tok != ws[j].tok) {
-				if es = fitCase(es, &toks[ws[i].tok]); len(es) > 0 && j > bestEnd {
+				if es = fitCase(es, toks[ws[i].tok:ws[j].tok+1]); len(es) > 0 && j > bestEnd {
 					best, bestEnd = es, j
 				}
 			}
@@ -95,12 +95,14 @@ func (ix *index) matches(sc *scanner, toks []nlp.Token, out []match) []match {
 	return out
 }
 
-// fitCase keeps the entries that the case of the phrase's first token
-// allows: a lower-case token only starts role words.
-func fitCase(es []entry, first *nlp.Token) []entry {
-	r, _ := utf8.DecodeRuneInString(first.Text)
-	if unicode.IsUpper(r) || unicode.IsDigit(r) {
-		return es
+// fitCase keeps the entries that the case of the phrase allows: a phrase
+// with no capitalised word ("turkey", "jordan") only names a role; one
+// with a capital somewhere may ("members of the Security Council").
+func fitCase(es []entry, phrase []nlp.Token) []entry {
+	for i := range phrase {
+		if r, _ := utf8.DecodeRuneInString(phrase[i].Text); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			return es
+		}
 	}
 	for _, e := range es {
 		if e.kind != Role {
