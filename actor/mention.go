@@ -239,7 +239,9 @@ func (s *sentence) resolve(h int) (Mention, bool) {
 			case Org, Region:
 				org = first(org, mt)
 			case Country, Demonym, Capital, Place:
-				place = first(place, mt)
+				if !s.patron(mt) {
+					place = first(place, mt)
+				}
 			case Role:
 				role = first(role, mt)
 			}
@@ -312,6 +314,14 @@ func (s *sentence) definite(h int) bool {
 		}
 	}
 	return false
+}
+
+// patron reports a place that backs the actor rather than being its home:
+// "an Iranian-backed militia in Syria" is not Iranian.
+func (s *sentence) patron(m *match) bool {
+	k := m.last + 2
+	return k < len(s.toks) && isHyphen(s.toks[m.last+1].Text) && !s.toks[m.last].SpaceAfter &&
+		s.r.patronWords[strings.ToLower(s.toks[k].Text)]
 }
 
 func first(cur, m *match) *match {

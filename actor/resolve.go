@@ -25,10 +25,11 @@ import (
 // Resolver finds and codes mentions. It is read-only and safe for
 // concurrent use.
 type Resolver struct {
-	kb       *kb.KB
-	ix       *index
-	anaphors map[string]string
-	pool     sync.Pool
+	kb          *kb.KB
+	ix          *index
+	anaphors    map[string]string
+	patronWords map[string]bool // "backed" in "Iranian-backed"
+	pool        sync.Pool
 }
 
 var (
@@ -36,11 +37,13 @@ var (
 	anaphorsTSV string
 	//go:embed bodies.txt
 	bodiesTXT string
+	//go:embed patrons.txt
+	patronsTXT string
 )
 
 // New builds a resolver over a knowledge base.
 func New(k *kb.KB) *Resolver {
-	r := &Resolver{kb: k, ix: newIndex(k, parseBodies(bodiesTXT)), anaphors: parseAnaphors(anaphorsTSV)}
+	r := &Resolver{kb: k, ix: newIndex(k, parseList(bodiesTXT)), anaphors: parseAnaphors(anaphorsTSV), patronWords: parseList(patronsTXT)}
 	r.pool.New = func() any { return new(sentence) }
 	return r
 }
@@ -66,7 +69,8 @@ func parseAnaphors(tsv string) map[string]string {
 	return out
 }
 
-func parseBodies(txt string) map[string]bool {
+// parseList reads a word list: ';'-separated phrases, '#' comments.
+func parseList(txt string) map[string]bool {
 	out := map[string]bool{}
 	for _, line := range strings.Split(txt, "\n") {
 		line, _, _ = strings.Cut(line, "#")
