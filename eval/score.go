@@ -66,6 +66,31 @@ type Scores struct {
 	DatedMatches int `json:"-"`
 }
 
+// Figure returns one of the scores by the name of its JSON key: the F1 of a
+// level ("root", "triple_entity", "triple_full", "quad", "quotes"), or
+// "code", "date", "speaker_accuracy".
+func (s Scores) Figure(name string) (float64, error) {
+	switch name {
+	case LevelRoot:
+		return s.Root.F1, nil
+	case LevelTripleEntity:
+		return s.TripleEntity.F1, nil
+	case LevelTripleFull:
+		return s.TripleFull.F1, nil
+	case LevelQuad:
+		return s.Quad.F1, nil
+	case "quotes":
+		return s.Quotes.F1, nil
+	case "code":
+		return s.Code, nil
+	case "date":
+		return s.Date, nil
+	case "speaker_accuracy":
+		return s.Quotes.SpeakerAccuracy, nil
+	}
+	return 0, fmt.Errorf("no score %q: want root, triple_entity, triple_full, quad, quotes, code, date or speaker_accuracy", name)
+}
+
 // The level names, as the JSON keys of Scores; Errors takes one of them.
 const (
 	LevelRoot         = "root"

@@ -7,6 +7,9 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sort"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -24,6 +27,8 @@ type evalConfig struct {
 	errors      bool
 	level       string // the matching --errors lists
 	workers     int
+	// min maps a score's name to the least value that passes (--min).
+	min map[string]string
 }
 
 func newEvalCmd() *cobra.Command {
@@ -39,7 +44,10 @@ pooled over all files. Gold files may follow --gold or be further arguments.
 It prints the scores overall and per CAMEO root, or with --json exactly the
 object of FORMAT.md. --predictions OUT writes what the coder produced in the
 gold format; --errors lists the missed gold events and the false positives at
---level with their sentences (on stderr with --json, to keep stdout JSON).`,
+--level with their sentences (on stderr with --json, to keep stdout JSON).
+--min NAME=VALUE (repeatable) makes eval fail when a score falls below VALUE:
+the F1 of root, triple_entity, triple_full, quad or quotes, or code, date or
+speaker_accuracy.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg.gold = append(cfg.gold, args...)
 			return runEval(defaultCoder, cfg, cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -52,6 +60,7 @@ gold format; --errors lists the missed gold events and the false positives at
 	f.BoolVar(&cfg.errors, "errors", false, "list false positives and missed gold events with their sentences")
 	f.StringVar(&cfg.level, "level", eval.LevelTripleEntity, "`LEVEL` of the matching --errors lists: root, triple_entity, triple_full or quad")
 	f.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "`N` articles coded at once")
+	f.StringToStringVar(&cfg.min, "min", nil, "fail when score `NAME=VALUE` is not reached (repeatable)")
 	return cmd
 }
 
@@ -67,6 +76,10 @@ func runEval(newCoder func() (coder, error), cfg evalConfig, stdout, stderr io.W
 	if _, err := eval.Errors(nil, nil, cfg.level); err != nil { // checks the level name
 		return fmt.Errorf("--level: %w", err)
 	}
+	min, err := parseMin(cfg.min)
+	if err != nil {
+		return err
+	}
 	set, err := readGoldFiles(cfg.gold)
 	if err != nil {
 		return err
@@ -81,7 +94,8 @@ func runEval(newCoder func() (coder, error), cfg evalConfig, stdout, stderr io.W
 			return err
 		}
 	}
-	if err := printScores(stdout, eval.Score(set.gold, preds), cfg.json); err != nil {
+	scores := eval.Score(set.gold, preds)
+	if err := printScores(stdout, scores, cfg.json); err != nil {
 		return err
 	}
 	if cfg.errors {
@@ -95,7 +109,39 @@ func runEval(newCoder func() (coder, error), cfg evalConfig, stdout, stderr io.W
 	if failed > 0 {
 		return fmt.Errorf("%d of %d gold articles could not be coded (scored as predicting nothing)", failed, len(set.arts))
 	}
-	return nil
+	return belowMin(scores, min)
+}
+
+// parseMin checks the --min names and reads their values.
+func parseMin(raw map[string]string) (map[string]float64, error) {
+	min := map[string]float64{}
+	for name, v := range raw {
+		if _, err := (eval.Scores{}).Figure(name); err != nil {
+			return nil, fmt.Errorf("--min: %w", err)
+		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f < 0 || f > 1 {
+			return nil, fmt.Errorf("--min %s=%s: want a number from 0 to 1", name, v)
+		}
+		min[name] = f
+	}
+	return min, nil
+}
+
+// belowMin reports the scores that fall short of their --min, in name order.
+func belowMin(s eval.Scores, min map[string]float64) error {
+	var short []string
+	for name, want := range min {
+		got, _ := s.Figure(name) // names are checked before coding
+		if got < want {
+			short = append(short, fmt.Sprintf("%s %.3f is below %.3f", name, got, want))
+		}
+	}
+	if len(short) == 0 {
+		return nil
+	}
+	sort.Strings(short)
+	return errors.New(strings.Join(short, "; "))
 }
 
 // goldSet is the gold articles of all the files, pooled, and beside each the

@@ -11,6 +11,7 @@ import (
 
 	"github.com/dyad-org/dyad/article"
 	"github.com/dyad-org/dyad/coding"
+	"github.com/dyad-org/dyad/eval"
 	"github.com/dyad-org/dyad/record"
 )
 
@@ -157,5 +158,27 @@ func TestEvalCommand(t *testing.T) {
 	data, err := os.ReadFile(preds)
 	if err != nil || strings.Count(string(data), "\n") != 2 {
 		t.Errorf("predictions (%v):\n%s", err, data)
+	}
+}
+
+func TestEvalMin(t *testing.T) {
+	if _, err := parseMin(map[string]string{"triple": "0.5"}); err == nil {
+		t.Error("--min triple=0.5: want an error naming the unknown score")
+	}
+	if _, err := parseMin(map[string]string{"root": "high"}); err == nil {
+		t.Error("--min root=high: want an error")
+	}
+	min, err := parseMin(map[string]string{"root": "0.7", "date": "0.5"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := eval.Scores{Root: eval.PRF{F1: 0.6}, Date: 0.9}
+	err = belowMin(s, min)
+	if err == nil || !strings.Contains(err.Error(), "root 0.600 is below 0.700") || strings.Contains(err.Error(), "date") {
+		t.Errorf("belowMin = %v, want root alone reported", err)
+	}
+	s.Root.F1 = 0.7
+	if err := belowMin(s, min); err != nil {
+		t.Errorf("belowMin at the threshold = %v, want nil", err)
 	}
 }
