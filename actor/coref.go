@@ -40,6 +40,10 @@ func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, home string) {
 			if !m.contextual {
 				continue
 			}
+			if a := sameRoleCode(ms.List, i); a >= 0 {
+				m.Code, m.Country = ms.List[a].Country+m.Role, ms.List[a].Country
+				continue
+			}
 			country := placeNear(ms.List, i)
 			if country == "" {
 				country = recentCountry(ms.List, i)
@@ -180,6 +184,25 @@ func samePerson(list []Mention, i int) int {
 	for j := i - 1; j >= 0; j-- {
 		c := &list[j]
 		if c.Kind == Person && c.Code == m.Code && c.family == m.family && c.Name != "" {
+			return j
+		}
+	}
+	return -1
+}
+
+// sameRoleCode finds the latest earlier explicit mention with the same
+// role code: "a police spokesman" after "the Israeli police" speaks for the
+// Israeli police, "the army" after "Israeli forces" is Israel's.
+// Governments and civilians are everywhere, so "the government" and "the
+// residents" are left to the place the passage is about.
+func sameRoleCode(list []Mention, i int) int {
+	m := &list[i]
+	if m.Role == "GOV" || m.Role == "CVL" {
+		return -1
+	}
+	for j := i - 1; j >= 0; j-- {
+		c := &list[j]
+		if c.Explicit && c.Role == m.Role && c.Country != "" && c.Kind != Region {
 			return j
 		}
 	}

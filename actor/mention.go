@@ -243,7 +243,7 @@ func (s *sentence) resolve(h int) (Mention, bool) {
 					place = first(place, mt)
 				}
 			case Role:
-				role = first(role, mt)
+				role = s.nearer(role, mt, h)
 			}
 		}
 	}
@@ -256,6 +256,13 @@ func (s *sentence) resolve(h int) (Mention, bool) {
 		}
 	}
 	if person == nil && org == nil && place == nil && role == nil {
+		return m, false
+	}
+	if headMatch < 0 && person == nil && org == nil && (role == nil || s.toks[role.last].UPOS == "ADJ") {
+		// A place or an adjective modifying another noun does not make it
+		// an actor: "the Palestinian cause", "criminal activities" (the
+		// place keeps a mention of its own); a role word does: "the Prime
+		// Minister's Office".
 		return m, false
 	}
 	m.First, m.Last = h, h
@@ -322,6 +329,27 @@ func (s *sentence) patron(m *match) bool {
 	k := m.last + 2
 	return k < len(s.toks) && isHyphen(s.toks[m.last+1].Text) && !s.toks[m.last].SpaceAfter &&
 		s.r.patronWords[strings.ToLower(s.toks[k].Text)]
+}
+
+// nearer returns whichever of two role matches is nearer the phrase's head
+// h: the title right before a name, not a word deep in it ("Under
+// Secretary of the Treasury for Terrorism and Financial Intelligence X").
+// Of a compound of two role words ("police spokesman", "army commander"),
+// the modifier says whose the person is.
+func (s *sentence) nearer(cur, m *match, h int) *match {
+	if cur == nil {
+		return m
+	}
+	if m.last+1 == cur.first && s.toks[m.last].Head >= cur.first && s.toks[m.last].Head <= cur.last {
+		return m // m modifies cur: "police" in "police spokesman"
+	}
+	if cur.last+1 == m.first && s.toks[cur.last].Head >= m.first && s.toks[cur.last].Head <= m.last {
+		return cur
+	}
+	if abs(m.last-h) < abs(cur.last-h) {
+		return m
+	}
+	return cur
 }
 
 func first(cur, m *match) *match {
