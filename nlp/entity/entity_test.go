@@ -335,3 +335,36 @@ func TestBuildGazetteer(t *testing.T) {
 		t.Errorf("got %v\nwant %v", g, want)
 	}
 }
+
+func TestTrainingSet(t *testing.T) {
+	wiki := toy()[:2]
+	uner := toy()[2:3]
+	var tagged [][]string
+	tag := func(forms []string) []string {
+		tagged = append(tagged, forms)
+		return make([]string, len(forms))
+	}
+	o := Options{UNERCopies: 3, LowerWiki: true}
+	got := trainingSet(tag, wiki, uner, o)
+	if len(got) != 2+2+3 {
+		t.Fatalf("%d sentences, want 2 of wikigold, 2 lowercase, 3 copies of UNER", len(got))
+	}
+	low := got[2]
+	if want := strings.Fields("mr. smith said he lives in paris ."); !reflect.DeepEqual(low.Forms, want) {
+		t.Errorf("lowercase copy %v, want %v", low.Forms, want)
+	}
+	if !reflect.DeepEqual(low.Labels, wiki[0].Labels) || len(low.Tags) != len(low.Forms) {
+		t.Errorf("lowercase copy has labels %v and %d tags", low.Labels, len(low.Tags))
+	}
+	if len(tagged) != 2 || wiki[0].Forms[1] != "Smith" {
+		t.Errorf("tagged %v; the originals must keep their case", tagged)
+	}
+	for _, s := range got[4:] {
+		if !reflect.DeepEqual(s.Forms, uner[0].Forms) {
+			t.Errorf("UNER copy %v", s.Forms)
+		}
+	}
+	if n := len(trainingSet(tag, wiki, uner, Options{})); n != 3 {
+		t.Errorf("zero options: %d sentences, want wikigold and UNER once", n)
+	}
+}

@@ -18,16 +18,17 @@ const (
 	WikigoldFile = "wikigold/wikigold.conll.txt"
 	UNERDevFile  = "uner-ewt/en_ewt-ud-dev.iob2"
 	UNERTestFile = "uner-ewt/en_ewt-ud-test.iob2"
-	// TreebankFile is read for its words only: how it capitalises them.
+	// TreebankFile gives how words are capitalised, and trains the POS
+	// tagger that tags UNER dev (see loadCorpus).
 	TreebankFile = "ud-ewt/en_ewt-ud-train.conllu"
 )
 
 // TrainFromData trains on the shared data directory (wikigold, also in
 // lowercase, and UNER dev, weighed by o.UNERCopies) using tg for POS tags,
-// returns the tagger and its UNER-test scores. The
-// lexicon (gazetteer and casing summary) is built from the data directory
-// too, replacing o.Lexicon. The returned Meta records the data files, the
-// settings and the scores; its Component is set by Save.
+// returns the tagger and its UNER-test scores. The lexicon (gazetteer and
+// casing summary) is built from the data directory too, replacing
+// o.Lexicon. The returned Meta records the data files, the settings and the
+// scores; its Component is set by Save.
 func TrainFromData(dataDir string, tg *tagger.Tagger, o Options, log *slog.Logger) (*Tagger, modelfile.Meta, error) {
 	meta := modelfile.Meta{Format: 1, Trained: time.Now().UTC().Format(time.DateOnly), Scores: map[string]float64{}}
 	for _, name := range append([]string{WikigoldFile, UNERDevFile, UNERTestFile, TreebankFile}, GazetteerFiles...) {
@@ -47,7 +48,8 @@ func TrainFromData(dataDir string, tg *tagger.Tagger, o Options, log *slog.Logge
 	for cat, list := range o.Lexicon.Names {
 		sizes[cat] = len(list)
 	}
-	meta.Settings = map[string]any{"options": o, "lexicon_sizes": sizes}
+	meta.Settings = map[string]any{"options": o, "lexicon_sizes": sizes,
+		"uner_dev_pos": "tagged by a tagger trained on " + TreebankFile + " with tagger.DefaultOptions"}
 	if log != nil {
 		log.Info("training entity tagger", "lexicon", sizes)
 	}

@@ -23,8 +23,6 @@ type Options struct {
 	// LowerWiki adds a lowercase copy of wikigold, whose names are all
 	// capitalised, so that the tagger also finds "tampa bay" and "india".
 	LowerWiki bool
-	// OPenalty is stored in the model as Tables.OPenalty.
-	OPenalty float32
 	// Lexicon is stored in the model; its entries become features.
 	Lexicon Lexicon `json:"-"`
 }
@@ -96,7 +94,6 @@ func Train(sents []Sentence, o Options, log *slog.Logger) *Tagger {
 		}
 	}
 	t.pool.Put(ws)
-	t.tables.OPenalty = o.OPenalty
 	return newTagger(tr.Freeze(o.Prune), t.tables)
 }
 
