@@ -77,6 +77,8 @@ func TestCode(t *testing.T) {
 		{"phone call", "Iran's president held a phone call with the emir of Qatar on Tuesday.", []string{"041 IRNGOV->QATGOV"}},
 		{"by phone", "The Iraqi prime minister spoke by phone with the Turkish president.", []string{"041 IRQGOV->TURGOV"}},
 		{"headline passive", "Syrian soldiers killed in Turkish air strike", []string{"190 TUR->SYRMIL"}},
+		// The speech verb has no subject to claim the report: no claimant.
+		{"unattributed report", "Reporters were told that Houthi rebels attacked a tanker.", []string{"18 YEMREB->-"}},
 		{"natural cause", "An earthquake killed 40 people in eastern Turkey.", nil},
 	} {
 		got := code(t, c.text)

@@ -214,8 +214,11 @@ func (s *sent) mention(t int) *actor.Mention {
 
 // actorIn finds the actor an argument stands for: its own mention, or the
 // one it is about ("the Israeli regime's attack" is about the Israeli
-// regime, "Israeli aggression" about Israel).
+// regime, "Israeli aggression" about Israel); nil for no argument (-1).
 func (s *sent) actorIn(t int) *actor.Mention {
+	if t < 0 {
+		return nil
+	}
 	if m := s.mention(t); m != nil && m.Code != "" {
 		return m
 	}

@@ -1,0 +1,75 @@
+package coding
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-org/dyad/article"
+)
+
+func coder(t testing.TB) *Coder {
+	t.Helper()
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestExamples codes the example articles of the README's first command and
+// checks that each record points at its evidence.
+func TestExamples(t *testing.T) {
+	c := coder(t)
+	files, _ := filepath.Glob("../examples/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no example articles")
+	}
+	events := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(data)
+		res := c.Code(article.Article{ID: f, Text: text, Published: time.Date(2025, 3, 5, 0, 0, 0, 0, time.UTC)})
+		for _, e := range res.Events {
+			ev := e.Evidence
+			if text[ev.SentenceSpan.Start:ev.SentenceSpan.End] != ev.Sentence ||
+				text[ev.TriggerSpan.Start:ev.TriggerSpan.End] != ev.Trigger {
+				t.Errorf("%s: event %s does not point at its evidence", f, e.ID)
+			}
+			if e.Source == nil && e.Target == nil || e.Root != e.CAMEO[:2] || e.QuadClass < 1 {
+				t.Errorf("%s: event %s is incomplete: %+v", f, e.ID, e)
+			}
+		}
+		for _, q := range res.Quotes {
+			if text[q.Span.Start:q.Span.End] != q.Text {
+				t.Errorf("%s: quote %s does not point at its text", f, q.ID)
+			}
+		}
+		events += len(res.Events)
+	}
+	if events < 5 {
+		t.Errorf("%d events in the examples, want several", events)
+	}
+}
+
+// FuzzCode holds the coder to never panicking, whatever the text.
+func FuzzCode(f *testing.F) {
+	for _, s := range []string{
+		"TEHRAN – Iran's foreign minister condemned the attack on Monday.",
+		"“We will respond,” he said. They said that it attacked them.",
+		"Reporters were told that rebels attacked.",
+		"", "\xff\xfe", strings.Repeat("Israel and Iran and ", 50),
+	} {
+		f.Add(s)
+	}
+	c := coder(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		c.Code(article.Article{Text: text, Published: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)})
+		c.Code(article.Article{Text: text}) // no publication date
+	})
+}
