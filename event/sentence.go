@@ -197,8 +197,6 @@ func (s *sent) passiveSubject(t int) int {
 	return s.headlinePassive(t)
 }
 
-
-
 // mention returns the actor mention of the phrase headed by t, with "we"
 // and "I" inside a quotation standing for its speaker.
 func (s *sent) mention(t int) *actor.Mention {
