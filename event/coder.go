@@ -145,6 +145,11 @@ func (c *Coder) predicate(s *sent, t int) []Event {
 		pos = "verb"
 	case "NOUN":
 		pos = "noun"
+	case "ADJ":
+		if s.child(t, "cop") < 0 && s.rel(t) != "xcomp" {
+			return nil // "ready" predicates only with a copula: "is ready to"
+		}
+		pos = "adj"
 	default:
 		return nil
 	}

@@ -75,6 +75,7 @@ func TestCode(t *testing.T) {
 		{"object control", "The UN secretary-general urged Israel to stop the demolitions.", []string{"022 IGOUNO->ISR"}},
 		{"future meeting", "The Saudi and Iranian foreign ministers will meet in Beijing on Saturday.", []string{"036 SAUGOV->IRNGOV", "036 IRNGOV->SAUGOV"}},
 		{"phone call", "Iran's president held a phone call with the emir of Qatar on Tuesday.", []string{"041 IRNGOV->QATGOV"}},
+		{"adjectival predicate", "Iran is ready to expand cooperation with Austria.", []string{"030 IRN->AUT"}},
 		{"by phone", "The Iraqi prime minister spoke by phone with the Turkish president.", []string{"041 IRQGOV->TURGOV"}},
 		{"headline passive", "Syrian soldiers killed in Turkish air strike", []string{"190 TUR->SYRMIL"}},
 		// The speech verb has no subject to claim the report: no claimant.

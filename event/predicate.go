@@ -75,6 +75,9 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 		if f.target < 0 && f.object >= 0 && s.mention(f.object) != nil {
 			f.target = f.object
 		}
+		if f.target < 0 {
+			f.target = s.partner(t)
+		}
 	}
 	if e.Source.Kind == lexicon.Prep {
 		if f.source = s.prepArg(t, e.Source.Prep); f.source < 0 && f.object >= 0 {
@@ -85,6 +88,27 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 		}
 	}
 	return f, true
+}
+
+// partner finds whom a predicate without a target slot is about, in what
+// it complements: "is ready to boost cooperation with Iran", "is prepared
+// for cooperation with Austria". -1 if it names no one.
+func (s *sent) partner(t int) int {
+	for _, c := range s.kids[t] {
+		switch s.rel(c) {
+		case "obl":
+			if s.actorIn(c) != nil && s.caseOf(c) != "in" {
+				return c
+			}
+		case "xcomp":
+			for _, d := range s.kids[c] {
+				if r := s.rel(d); (r == "obj" || r == "obl") && s.actorIn(d) != nil {
+					return d
+				}
+			}
+		}
+	}
+	return -1
 }
 
 // addressPreps introduce whom an act is addressed to when its object is a

@@ -9,8 +9,9 @@
 //	CODE <TAB> POS <TAB> PATTERN [<TAB> EXAMPLE]
 //
 // with '#' comment lines and blank lines allowed. CODE is a CAMEO event code
-// of the ontology ("111", "0231", "18"); POS is "verb" or "noun"; EXAMPLE is a
-// short phrase the entry is meant to match, for readers only.
+// of the ontology ("111", "0231", "18"); POS is "verb", "noun" or "adj"
+// (an adjective with a copula: "is ready to", "concerned about T"); EXAMPLE
+// is a short phrase the entry is meant to match, for readers only.
 //
 // PATTERN is space-separated lower-case lemmas (as the lemmatizer gives
 // them: "talk" for "talks", "meet" for "met") and the slot markers T (the
@@ -92,7 +93,7 @@ type Slot struct {
 // lexicon: callers must not modify them.
 type Entry struct {
 	Code      string   // CAMEO code as in the ontology ("0231", "111", "18")
-	POS       string   // "verb" or "noun"
+	POS       string   // "verb", "noun" or "adj"
 	Head      string   // the predicate's lemma
 	Modifiers []string // noun patterns: required words before the head ("phone" in "phone call")
 	Particle  string   // verb particle ("out" in "lash out at T")
@@ -123,8 +124,8 @@ func (e Entry) Specificity() int { return e.score }
 
 // Lexicon is a parsed lexicon. Its methods never modify it.
 type Lexicon struct {
-	verbs, nouns map[string][]Entry
-	entries      []Entry // in file order
+	heads   map[string]map[string][]Entry // POS → head lemma → entries
+	entries []Entry                       // in file order
 }
 
 // Error is a malformed line of a lexicon file.
@@ -148,26 +149,24 @@ var defaultLexicon = sync.OnceValue(func() *Lexicon {
 // if the embedded file is invalid, which the package's tests rule out.
 func Default() *Lexicon { return defaultLexicon() }
 
-// Entries returns the entries for a head lemma of a part of speech ("verb"
-// or "noun"), most specific first and in file order among equals; nil if
-// there are none. The slice belongs to the lexicon and must not be modified.
+// Entries returns the entries for a head lemma of a part of speech ("verb",
+// "noun" or "adj"), most specific first and in file order among equals; nil
+// if there are none. The slice belongs to the lexicon and must not be
+// modified.
 func (l *Lexicon) Entries(pos, head string) []Entry {
-	var m map[string][]Entry
-	switch pos {
-	case "verb":
-		m = l.verbs
-	case "noun":
-		m = l.nouns
-	default:
-		return nil
-	}
-	es := m[head]
+	es := l.heads[pos][head]
 	return es[:len(es):len(es)]
 }
 
 // Heads returns the number of distinct heads (a verb and a noun with the
 // same lemma count twice).
-func (l *Lexicon) Heads() int { return len(l.verbs) + len(l.nouns) }
+func (l *Lexicon) Heads() int {
+	n := 0
+	for _, m := range l.heads {
+		n += len(m)
+	}
+	return n
+}
 
 // Len returns the number of entries.
 func (l *Lexicon) Len() int { return len(l.entries) }
@@ -181,7 +180,7 @@ func (l *Lexicon) All() []Entry { return l.entries[:len(l.entries):len(l.entries
 // POS and pattern may appear only once. All malformed lines are reported,
 // each as an *Error naming file:line and the fault.
 func Parse(r io.Reader, name string) (*Lexicon, error) {
-	l := &Lexicon{verbs: map[string][]Entry{}, nouns: map[string][]Entry{}}
+	l := &Lexicon{heads: map[string]map[string][]Entry{}}
 	onto := ontology.Default()
 	seen := map[string]int{} // POS + normalised pattern → line
 	var errs []error
@@ -205,8 +204,8 @@ func Parse(r io.Reader, name string) (*Lexicon, error) {
 			fail("unknown CAMEO code %q", code)
 			continue
 		}
-		if pos != "verb" && pos != "noun" {
-			fail("unknown POS %q (want verb or noun)", pos)
+		if pos != "verb" && pos != "noun" && pos != "adj" {
+			fail("unknown POS %q (want verb, noun or adj)", pos)
 			continue
 		}
 		e, err := parsePattern(pos, pattern)
@@ -230,13 +229,14 @@ func Parse(r io.Reader, name string) (*Lexicon, error) {
 		return nil, errors.Join(errs...)
 	}
 	for _, e := range l.entries {
-		m := l.verbs
-		if e.POS == "noun" {
-			m = l.nouns
+		m := l.heads[e.POS]
+		if m == nil {
+			m = map[string][]Entry{}
+			l.heads[e.POS] = m
 		}
 		m[e.Head] = append(m[e.Head], e)
 	}
-	for _, m := range []map[string][]Entry{l.verbs, l.nouns} {
+	for _, m := range l.heads {
 		for _, es := range m {
 			slices.SortStableFunc(es, func(a, b Entry) int { return b.score - a.score })
 		}

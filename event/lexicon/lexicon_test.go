@@ -206,7 +206,7 @@ func TestParseErrors(t *testing.T) {
 		{"111\tverb\tcondemn T\tan example\tmore", "got 5"},
 		{"999\tverb\tdenounce T", `unknown CAMEO code "999"`},
 		{"\tverb\tdenounce T", `unknown CAMEO code ""`},
-		{"111\tadj\tdenounce T", `unknown POS "adj"`},
+		{"111\tadv\tdenounce T", `unknown POS "adv"`},
 		{"111\tverb\t", "empty pattern"},
 		{"111\tverb\tT denounce", "no head"},
 		{"111\tnoun\twith T", "no head"},
@@ -240,7 +240,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseReportsAllErrors(t *testing.T) {
-	in := "111\tverb\tcondemn T\n111\tadj\tx\n\n999\tverb\ty\r\n"
+	in := "111\tverb\tcondemn T\n111\tadv\tx\n\n999\tverb\ty\r\n"
 	_, err := Parse(strings.NewReader(in), "f.tsv")
 	if err == nil || !strings.Contains(err.Error(), "f.tsv:2:") || !strings.Contains(err.Error(), "f.tsv:4:") {
 		t.Errorf("error %v, want both f.tsv:2 and f.tsv:4", err)
