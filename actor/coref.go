@@ -23,6 +23,12 @@ func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, home string) {
 	for i := range ms.List {
 		m := &ms.List[i]
 		switch {
+		case m.refers == "pair":
+			if a, b := pairOf(ms.List, i); b >= 0 {
+				adopt(m, ms.List, a)
+				m.Members = []int{root(ms.List, a), root(ms.List, b)}
+				m.Text = ms.List[a].Text + " and " + ms.List[b].Text
+			}
 		case m.Kind == Pronoun:
 			if a := antecedent(doc, ms.List, i); a >= 0 {
 				adopt(m, ms.List, a)
@@ -145,6 +151,26 @@ func quoteBetween(toks []nlp.Token, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// pairOf finds the two actors a pair refers to: the last two earlier
+// mentions, within pronounWindow sentences, of people or states with
+// different codes.
+func pairOf(list []Mention, i int) (a, b int) {
+	a, b = -1, -1
+	for j := i - 1; j >= 0 && list[i].Sentence-list[j].Sentence <= pronounWindow; j-- {
+		c := &list[j]
+		if c.Code == "" || c.Members != nil || !(c.human() || c.Kind == Country || c.Kind == Capital) {
+			continue
+		}
+		switch {
+		case b < 0:
+			b = j
+		case list[b].Code != c.Code:
+			return j, b
+		}
+	}
+	return -1, -1
 }
 
 // sameName finds an earlier person whose name ends with this one's: a

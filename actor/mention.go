@@ -28,7 +28,11 @@ type Mention struct {
 	Plural   bool
 	// Ref is the index (in Mentions.List) of the earlier mention this one
 	// refers to, -1 if none.
-	Ref        int
+	Ref int
+	// Members are the indexes (in Mentions.List) of the two actors a pair
+	// refers to: "the two ministers", "both", "the two". Code and Text are
+	// the first member's.
+	Members    []int
 	family     int    // role family, -1 for none
 	contextual bool   // a role word that may take its country from the context
 	body       bool   // a role word for an institution ("ministry"), not a person
@@ -132,6 +136,8 @@ func nominal(t *nlp.Token) bool {
 	switch t.UPOS {
 	case "NOUN", "PROPN", "PRON", "NUM", "X", "ADJ", "SYM":
 		return true
+	case "DET":
+		return strings.EqualFold(t.Text, "both")
 	}
 	return false
 }
@@ -215,6 +221,12 @@ func (s *sentence) mentions(out []Mention) []Mention {
 func (s *sentence) resolve(h int) (Mention, bool) {
 	m := Mention{Sentence: s.idx, Head: h, Ref: -1, family: -1}
 	headMatch := s.at[h]
+	if s.pair(h) {
+		m.Kind, m.First, m.Last, m.refers, m.Plural = Pronoun, h, h, "pair", true
+		s.span(&m)
+		m.Text = s.text(m.First, m.Last)
+		return m, true
+	}
 	if headMatch >= 0 && s.toks[h].UPOS == "ADJ" && s.ms[headMatch].first == s.ms[headMatch].last &&
 		s.ms[headMatch].entries[0].kind == Role {
 		headMatch = -1 // "criminal" in "criminal acts" is no criminal
@@ -308,6 +320,26 @@ func (s *sentence) anaphor(h int) string {
 		return ""
 	}
 	return refers
+}
+
+// pair reports whether the phrase headed by h refers to two actors named
+// before: "both", "the two", "the two foreign ministers".
+func (s *sentence) pair(h int) bool {
+	switch strings.ToLower(s.toks[h].Text) {
+	case "both":
+		return s.toks[h].Head >= 0 && strings.HasPrefix(s.toks[h].Rel, "nsubj")
+	case "two":
+		return s.definite(h)
+	}
+	if !s.definite(h) {
+		return false
+	}
+	for _, c := range s.k.of(h) {
+		if s.toks[c].Rel == "nummod" && strings.ToLower(s.toks[c].Text) == "two" {
+			return true
+		}
+	}
+	return false
 }
 
 // definite reports whether h has a definite or demonstrative determiner.

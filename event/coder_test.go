@@ -76,6 +76,8 @@ func TestCode(t *testing.T) {
 		{"future meeting", "The Saudi and Iranian foreign ministers will meet in Beijing on Saturday.", []string{"036 SAUGOV->IRNGOV", "036 IRNGOV->SAUGOV"}},
 		{"phone call", "Iran's president held a phone call with the emir of Qatar on Tuesday.", []string{"041 IRNGOV->QATGOV"}},
 		{"adjectival predicate", "Iran is ready to expand cooperation with Austria.", []string{"030 IRN->AUT"}},
+		{"pair", "The Saudi foreign minister met Iran's president in Tehran. The two agreed to reopen embassies.",
+			[]string{"040 SAUGOV->IRNGOV", "030 SAUGOV->IRNGOV", "030 IRNGOV->SAUGOV"}},
 		{"by phone", "The Iraqi prime minister spoke by phone with the Turkish president.", []string{"041 IRQGOV->TURGOV"}},
 		{"headline passive", "Syrian soldiers killed in Turkish air strike", []string{"190 TUR->SYRMIL"}},
 		// The speech verb has no subject to claim the report: no claimant.

@@ -278,6 +278,12 @@ func (s *sent) actors(t int) []*actor.Mention {
 		out = append(out, m)
 	}
 	m := s.actorIn(t)
+	if m != nil && m.Members != nil { // "the two ministers agreed"
+		for _, k := range m.Members {
+			add(&s.a.in.Mentions.List[k])
+		}
+		return out
+	}
 	add(m)
 	for _, c := range s.kids[t] {
 		switch s.rel(c) {
