@@ -216,6 +216,11 @@ func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt 
 			}
 			ev := base
 			ev.Source, ev.Target = a, b
+			if a != nil && a.Role == "CVL" && root(ev.Code) == "19" {
+				// Military force is what armed forces use; civilians,
+				// settlers and mobs who kill or wound commit an assault.
+				ev.Code = "18"
+			}
 			out = append(out, ev)
 		}
 	}
