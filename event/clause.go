@@ -274,7 +274,7 @@ var (
 	lists                               = readLists(clauseWords)
 	modals, implicative, irrealis       = lists["modal"], lists["implicative"], lists["irrealis"]
 	lightVerbs, speechVerbs, occurVerbs = lists["light"], lists["speech"], lists["occur"]
-	weapons, documents                  = lists["weapon"], lists["document"]
+	weapons, documents, needWords       = lists["weapon"], lists["document"], lists["need"]
 )
 
 // readLists reads the sections of clause.txt by name.

@@ -79,6 +79,7 @@ func TestCode(t *testing.T) {
 		{"pair", "The Saudi foreign minister met Iran's president in Tehran. The two agreed to reopen embassies.",
 			[]string{"040 SAUGOV->IRNGOV", "030 SAUGOV->IRNGOV", "030 IRNGOV->SAUGOV"}},
 		{"civilian violence", "Israeli settlers killed two Palestinian villagers near Nablus.", []string{"18 ISRCVL->PSECVL"}},
+		{"need for talks", "Iran and Turkey stressed the need for close consultations.", []string{"036 IRN->TUR", "036 TUR->IRN"}},
 		{"by phone", "The Iraqi prime minister spoke by phone with the Turkish president.", []string{"041 IRQGOV->TURGOV"}},
 		{"headline passive", "Syrian soldiers killed in Turkish air strike", []string{"190 TUR->SYRMIL"}},
 		// The speech verb has no subject to claim the report: no claimant.

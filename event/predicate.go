@@ -163,6 +163,9 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 	if root(code) == "04" && code != "036" && s.byPhone(t) {
 		code = "041" // "spoke by phone with", "talked over the phone"
 	}
+	if code == "020" && needWords[e.Object] && f.object >= 0 {
+		code = s.needOf(f.object, code)
+	}
 	if (e.POS == "noun" || s.nominal(t)) && !s.nounEvent(t) || s.background(t) {
 		return nil
 	}
@@ -225,6 +228,28 @@ func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt 
 		}
 	}
 	return out
+}
+
+// needOf codes "stressed the need for X" by what X is: the need for
+// consultations or talks is the intent to meet (036), for cooperation the
+// intent to cooperate (031); any other need stays an appeal (code).
+func (s *sent) needOf(need int, code string) string {
+	for _, c := range s.kids[need] {
+		if r := s.rel(c); r != "nmod" && r != "acl" {
+			continue
+		}
+		for _, pos := range []string{"noun", "verb"} {
+			for _, e := range s.a.lex.Entries(pos, s.lemma(c)) {
+				switch root(e.Code) {
+				case "04":
+					return "036"
+				case "06":
+					return "031"
+				}
+			}
+		}
+	}
+	return code
 }
 
 // byPhone reports whether predicate t happened by telephone.
