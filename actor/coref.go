@@ -109,10 +109,19 @@ func antecedent(doc *nlp.Doc, list []Mention, i int) int {
 		return false
 	}
 	toks := doc.Sentences[p.Sentence].Tokens
+	subject := strings.HasPrefix(toks[p.Head].Rel, "nsubj")
 	for j := i - 1; j >= 0 && list[j].Sentence == p.Sentence; j-- {
-		if fits(&list[j]) && list[j].End <= p.Start && !quoteBetween(toks, list[j].Last, p.First) {
-			return j
+		c := &list[j]
+		if !fits(c) || c.End > p.Start || quoteBetween(toks, c.Last, p.First) {
+			continue
 		}
+		// A subject pronoun does not refer to a name in a phrase before
+		// it: in "During a call with his counterpart X, he demanded", he
+		// is not X. Another clause's subject it may refer to.
+		if subject && !strings.HasPrefix(toks[c.Head].Rel, "nsubj") {
+			continue
+		}
+		return j
 	}
 	for j := i - 1; j >= 0 && p.Sentence-list[j].Sentence <= pronounWindow; {
 		s := list[j].Sentence

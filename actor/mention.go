@@ -316,6 +316,9 @@ func (s *sentence) anaphor(h int) string {
 		}
 		return refers
 	}
+	if refers != "" && t.UPOS == "NOUN" {
+		return refers // "400 others"
+	}
 	if t.UPOS != "PRON" {
 		return ""
 	}

@@ -112,6 +112,20 @@ func (ms *Mentions) Index(m *Mention) int {
 	return -1
 }
 
+// Same reports whether two mentions of the list are of one actor: one
+// refers to the other, or both to a third.
+func (ms *Mentions) Same(a, b *Mention) bool {
+	ra, rb := ms.rootOf(a), ms.rootOf(b)
+	return ra >= 0 && ra == rb
+}
+
+func (ms *Mentions) rootOf(m *Mention) int {
+	if m.Ref >= 0 {
+		return m.Ref
+	}
+	return ms.Index(m)
+}
+
 // InSentence returns the mentions of one sentence.
 func (ms *Mentions) InSentence(sentence int) []Mention {
 	lo, hi := 0, len(ms.List)

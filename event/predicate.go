@@ -214,7 +214,7 @@ func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt 
 	var out []Event
 	for _, a := range src {
 		for _, b := range tgt {
-			if a != nil && b != nil && (a == b || a.Code == b.Code && a.Ref >= 0 && a.Ref == b.Ref) {
+			if a != nil && b != nil && (a == b || s.a.in.Mentions.Same(a, b)) {
 				continue
 			}
 			ev := base
