@@ -137,9 +137,10 @@ func (s *sent) nounEvent(t int) bool {
 	return false
 }
 
-// nominal reports whether verb t is used as a noun: a gerund introduced by
-// a preposition ("in defending", "on supporting") or standing where a noun
-// does ("condemned the attack and the wounding of worshippers").
+// nominal reports whether verb t is used as a noun or an adjective: a
+// gerund introduced by a preposition ("in defending", "on supporting"),
+// standing where a noun does ("condemned the attack and the wounding of
+// worshippers") or modifying one ("the child-killing regime").
 func (s *sent) nominal(t int) bool {
 	if s.toks[t].XPOS != "VBG" {
 		return false
@@ -149,7 +150,13 @@ func (s *sent) nominal(t int) bool {
 		return true
 	}
 	h := s.head(t)
-	return h >= 0 && s.toks[h].UPOS == "NOUN" && (s.rel(t) == "conj" || s.rel(t) == "appos")
+	switch s.rel(t) {
+	case "amod", "compound": // "the child-killing regime"
+		return true
+	case "conj", "appos":
+		return h >= 0 && s.toks[h].UPOS == "NOUN"
+	}
+	return false
 }
 
 // background reports whether predicate t is told only to describe what
@@ -209,15 +216,14 @@ func (s *sent) factual(t int, code string) (string, bool) {
 				return "", false
 			}
 		case "ccomp", "advcl":
-			if s.rel(x) == "advcl" && s.hasMark(x, factualMarks) {
-				return s.tense(code, future) // "after forces stormed the mosque" happened
+			// A clause of its own has its own modality: what the clause it
+			// depends on says does not make it hypothetical ("“Arab states
+			// must act,” he urged"; "after forces stormed the mosque"),
+			// unless that clause wishes or asks for it ("hopes that").
+			if s.rel(x) == "advcl" && s.hasMark(x, factualMarks) || !irrealis[s.lemma(h)] {
+				return s.tense(code, future)
 			}
-			if irrealis[s.lemma(h)] {
-				return "", false
-			}
-			if s.rel(x) == "ccomp" && !speechVerbs[s.lemma(h)] {
-				return code, !future
-			}
+			return "", false
 		case "conj":
 		default:
 			return s.tense(code, future)

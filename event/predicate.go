@@ -178,6 +178,9 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 	default:
 		src, tgt = s.actors(s.subject(t)), s.actors(f.target)
 	}
+	if len(tgt) == 0 && (root(code) == "02" || root(code) == "10") {
+		tgt = s.actors(s.addressee(t))
+	}
 	if len(src) == 0 && len(tgt) == 0 || len(src) == 0 && s.natural(t, e) {
 		return nil
 	}
@@ -250,6 +253,25 @@ func (s *sent) needOf(need int, code string) string {
 		}
 	}
 	return code
+}
+
+// addressee finds whom an appeal or demand with no object is addressed to:
+// the subject of what it asks for ("“Muslims must stand united,” he
+// suggested"; "demanded that the council meet"). -1 if none.
+func (s *sent) addressee(t int) int {
+	for _, c := range s.kids[t] {
+		if r := s.rel(c); r == "ccomp" || r == "parataxis" {
+			if subj := s.child(c, "nsubj", "nsubj:pass"); subj >= 0 {
+				return subj
+			}
+		}
+	}
+	// The parser often makes the quoted clause the head and the speech
+	// verb hang from it.
+	if h := s.head(t); h >= 0 && (s.rel(t) == "advcl" || s.rel(t) == "parataxis") && s.a.quoteOf[s.idx][h] >= 0 {
+		return s.child(h, "nsubj", "nsubj:pass")
+	}
+	return -1
 }
 
 // byPhone reports whether predicate t happened by telephone.
