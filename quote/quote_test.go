@@ -60,6 +60,8 @@ func TestFindCues(t *testing.T) {
 			[]want{{"The decision is final,", "the court spokeswoman", "posted", false}}},
 		{"relative clause after the speaker", "“Our position is clear,” Qatar’s prime minister, who also serves as foreign minister, said in Doha.",
 			[]want{{"Our position is clear,", "Qatar’s prime minister", "said", false}}},
+		{"relative pronoun misparsed", "At the talks, Rostam, who again blamed foreign agents, warned that the “red lines” of the coalition had moved.",
+			[]want{{"red lines", "Rostam", "warned", false}}},
 		{"statement read", "“All parties must exercise restraint,” the statement read.",
 			[]want{{"All parties must exercise restraint,", "the statement", "read", false}}},
 		{"verb of judgement", "The spokesman rejected the claims as “baseless and politically motivated.”",

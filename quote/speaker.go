@@ -61,6 +61,9 @@ func speakerHead(ts []nlp.Token, c cue, out func(int) bool) (head, verb int) {
 			if isRelative(&ts[j]) && ts[v].Rel == "acl:relcl" && ts[v].Head >= 0 && !out(ts[v].Head) {
 				return ts[v].Head, -1 // X, who …, said
 			}
+			if isRelative(&ts[j]) && j >= 2 && ts[j-1].Text == "," && nominal(&ts[j-2]) && !out(j-2) {
+				return j - 2, -1 // the same, misparsed: "who" is no speaker
+			}
 			return j, v
 		}
 		h, rel := ts[v].Head, ts[v].Rel
