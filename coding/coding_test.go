@@ -73,3 +73,19 @@ func FuzzCode(f *testing.F) {
 		c.Code(article.Article{Text: text}) // no publication date
 	})
 }
+
+// TestSubheadlineQuote: a quote standing alone as a subheadline is the
+// words of the story's speaker, named only with a later quote.
+func TestSubheadlineQuote(t *testing.T) {
+	text := "Minister says talks must resume\n\n“No talks for the sake of talks”\n\n" +
+		"The Egyptian foreign minister spoke in Cairo. “We want results,” he said."
+	res := coder(t).Code(article.Article{Text: text, Published: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)})
+	if len(res.Quotes) != 2 {
+		t.Fatalf("got %d quotes, want 2: %+v", len(res.Quotes), res.Quotes)
+	}
+	for _, q := range res.Quotes {
+		if q.Speaker == nil || q.Speaker.Code != "EGYGOV" {
+			t.Errorf("quote %q: speaker %+v, want EGYGOV", q.Text, q.Speaker)
+		}
+	}
+}

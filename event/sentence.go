@@ -40,12 +40,17 @@ func newArticle(in Input, lex *lexicon.Lexicon, onto *ontology.Ontology) *articl
 // unknown. A speaker span stands for the mention its head heads, or else the
 // first coded mention overlapping it. A speaker that is a document ("the
 // statement said") or "it" takes the speaker of the quote before, whose
-// words the document carries on.
+// words the document carries on; an unattributed quote standing alone as a
+// headline, the first later speaker.
 func Speakers(doc *nlp.Doc, ms *actor.Mentions, quotes []quote.Quote) []*actor.Mention {
 	out := make([]*actor.Mention, len(quotes))
+	var titles []int // unattributed quotes that stand alone, as a headline
 	for i, q := range quotes {
 		sp := q.Speaker
 		if sp == nil {
+			if standsAlone(doc, q) {
+				titles = append(titles, i)
+			}
 			continue
 		}
 		out[i] = spanMention(ms, sp)
@@ -54,7 +59,29 @@ func Speakers(doc *nlp.Doc, ms *actor.Mentions, quotes []quote.Quote) []*actor.M
 			out[i] = out[i-1]
 		}
 	}
+	// A headline or subheadline quotes the story's speaker without naming
+	// them: the speaker of the first quote after it that has one.
+	for _, i := range titles {
+		for _, m := range out[i+1:] {
+			if m != nil {
+				out[i] = m
+				break
+			}
+		}
+	}
 	return out
+}
+
+// standsAlone reports whether a quote is a whole sentence of the text with
+// nothing but its quotation marks around it.
+func standsAlone(doc *nlp.Doc, q quote.Quote) bool {
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		if s.Start <= q.Start && q.End <= s.End {
+			return q.Start-s.Start <= len("“") && s.End-q.End <= len("”.")
+		}
+	}
+	return false
 }
 
 func spanMention(ms *actor.Mentions, sp *quote.Span) *actor.Mention {
