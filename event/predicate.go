@@ -241,6 +241,9 @@ func (s *sent) needOf(need int, code string) string {
 		if r := s.rel(c); r != "nmod" && r != "acl" {
 			continue
 		}
+		if s.child(c, "nsubj") >= 0 || s.prepArg(c, "for") >= 0 {
+			return code // "the need for Iran to cooperate" asks it of Iran
+		}
 		for _, pos := range []string{"noun", "verb"} {
 			for _, e := range s.a.lex.Entries(pos, s.lemma(c)) {
 				switch root(e.Code) {
