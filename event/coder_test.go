@@ -81,6 +81,7 @@ func TestCode(t *testing.T) {
 		{"civilian violence", "Israeli settlers killed two Palestinian villagers near Nablus.", []string{"18 ISRCVL->PSECVL"}},
 		{"need for talks", "Iran and Turkey stressed the need for close consultations.", []string{"036 IRN->TUR", "036 TUR->IRN"}},
 		{"addressee of an appeal", "“Arab states must act now,” the Iranian president urged.", []string{"022 IRNGOV->ARB"}},
+		{"bombing", "A car bomb exploded in Baghdad, killing at least six Iraqi civilians.", []string{"183 -->IRQCVL"}},
 		{"by phone", "The Iraqi prime minister spoke by phone with the Turkish president.", []string{"041 IRQGOV->TURGOV"}},
 		{"headline passive", "Syrian soldiers killed in Turkish air strike", []string{"190 TUR->SYRMIL"}},
 		// The speech verb has no subject to claim the report: no claimant.

@@ -222,6 +222,9 @@ func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt 
 			}
 			ev := base
 			ev.Source, ev.Target = a, b
+			if root(ev.Code) == "19" && s.bombing(t) {
+				ev.Code = "183" // a bomb is no conventional military force
+			}
 			if a != nil && a.Role == "CVL" && root(ev.Code) == "19" {
 				// Military force is what armed forces use; civilians,
 				// settlers and mobs who kill or wound commit an assault.
@@ -275,6 +278,30 @@ func (s *sent) addressee(t int) int {
 		return s.child(h, "nsubj", "nsubj:pass")
 	}
 	return -1
+}
+
+// bombing reports whether violence t was done by a bomb: its subject (or,
+// for a passive, the attack it happened in) is one, or is a "bomb attack".
+func (s *sent) bombing(t int) bool {
+	by := s.subject(t)
+	if s.toks[t].UPOS == "VERB" && s.passive(t) {
+		by = s.agent(t)
+	}
+	if h := s.head(t); by < 0 && s.rel(t) == "acl" {
+		by = h // "a car bomb ..., killing six", the participle on the bomb
+	}
+	if by < 0 {
+		return false
+	}
+	if bombs[s.lemma(by)] {
+		return true
+	}
+	for _, c := range s.kids[by] {
+		if r := s.rel(c); (r == "compound" || r == "amod") && bombs[s.lemma(c)] {
+			return true
+		}
+	}
+	return false
 }
 
 // byPhone reports whether predicate t happened by telephone.
