@@ -39,7 +39,7 @@ func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, home string) {
 				m.Name, m.Text = ms.List[a].Name, ms.List[a].Text
 			}
 		case (m.Kind == Role || m.Kind == Person) && !m.Explicit && m.Code == "":
-			if a := sameRole(ms.List, i); a >= 0 {
+			if a := sameRole(ms.List, i, conjunct(doc, ms, m)); a >= 0 {
 				adopt(m, ms.List, a)
 				continue
 			}
@@ -182,6 +182,28 @@ func pairOf(list []Mention, i int) (a, b int) {
 	return -1, -1
 }
 
+// conjunct is the code of the mention m is coordinated with ("X and m"),
+// "" if none. The parser sometimes makes both subjects of the verb.
+func conjunct(doc *nlp.Doc, ms *Mentions, m *Mention) string {
+	toks := doc.Sentences[m.Sentence].Tokens
+	t := &toks[m.Head]
+	switch {
+	case t.Rel == "conj":
+		if c := ms.At(m.Sentence, t.Head); c != nil {
+			return c.Code
+		}
+	case t.Rel == "nsubj":
+		for k := m.Head - 1; k >= 0; k-- {
+			if toks[k].Head == t.Head && toks[k].Rel == "nsubj" {
+				if c := ms.At(m.Sentence, k); c != nil {
+					return c.Code
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // sameName finds an earlier person whose name ends with this one's: a
 // surname after the full name ("Schallenberg" after "Alexander
 // Schallenberg").
@@ -200,12 +222,15 @@ func sameName(list []Mention, i int) int {
 // code: of the same family of words ("the spokesman" after "the
 // spokesperson for Iran's Foreign Ministry") or with the same last word
 // ("the minister" after "the foreign minister").
-func sameRole(list []Mention, i int) int {
+// A role coordinated with another mention ("the Secretary and the Foreign
+// Minister") is someone else than that mention: other, its code, is
+// skipped.
+func sameRole(list []Mention, i int, other string) int {
 	m := &list[i]
 	for j := i - 1; j >= 0; j-- {
 		c := &list[j]
 		known := c.Explicit || c.Ref >= 0 // not itself a guess from the context
-		if (c.family == m.family || c.roleWord == m.roleWord) && c.Code != "" && c.Plural == m.Plural && known {
+		if (c.family == m.family || c.roleWord == m.roleWord) && c.Code != "" && c.Code != other && c.Plural == m.Plural && known {
 			return j
 		}
 	}

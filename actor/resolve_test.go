@@ -90,6 +90,20 @@ func TestCoreference(t *testing.T) {
 	}
 }
 
+// TestCoordinatedRoles: of two coordinated bare roles, the second is not
+// the first's antecedent.
+func TestCoordinatedRoles(t *testing.T) {
+	text := "Saudi Foreign Minister Faisal bin Farhan spoke to US Secretary of State Ruth Landon on Monday. " +
+		"The Secretary and the Foreign Minister discussed the truce."
+	got := mentionsOf(t, text, "2023-03-05")
+	if m := got["Secretary"]; m.Code != "USAGOV" {
+		t.Errorf("the Secretary coded %q, want USAGOV", m.Code)
+	}
+	if m := got["Minister"]; m.Code != "SAUGOV" {
+		t.Errorf("the Foreign Minister coded %q, want SAUGOV", m.Code)
+	}
+}
+
 func keys(m map[string]Mention) []string {
 	var out []string
 	for k := range m {

@@ -307,7 +307,19 @@ func (s *sent) bombing(t int) bool {
 // byPhone reports whether predicate t happened by telephone.
 func (s *sent) byPhone(t int) bool {
 	for _, c := range s.kids[t] {
-		if r := s.rel(c); (r == "obl" || r == "nmod") && (s.lemma(c) == "phone" || s.lemma(c) == "telephone") {
+		if r := s.rel(c); (r == "obl" || r == "nmod") && (s.phone(c) || s.lemma(c) == "call" && s.hasPhone(c)) {
+			return true // "by phone", "in a phone call"
+		}
+	}
+	return false
+}
+
+func (s *sent) phone(t int) bool { return s.lemma(t) == "phone" || s.lemma(t) == "telephone" }
+
+// hasPhone reports whether t has "phone" as a modifier ("phone call").
+func (s *sent) hasPhone(t int) bool {
+	for _, c := range s.kids[t] {
+		if s.phone(c) {
 			return true
 		}
 	}

@@ -275,10 +275,13 @@ var aboutRels = []func(s *sent, c int) bool{
 	func(s *sent, c int) bool { return s.rel(c) == "nmod:poss" },
 	func(s *sent, c int) bool { r := s.rel(c); return r == "amod" || r == "compound" || r == "flat" },
 	func(s *sent, c int) bool {
-		p := s.caseOf(c)
-		return s.rel(c) == "nmod" && (p == "of" || p == "by" || p == "from")
+		p, r := s.caseOf(c), s.rel(c)
+		return r == "nmod" && (p == "of" || p == "by" || p == "from") || r == "obl:agent" || r == "obl" && p == "by"
 	},
 	func(s *sent, c int) bool { return s.rel(c) == "nmod" && aboutPreps[s.caseOf(c)] },
+	// "the announcement made by Israeli authorities": through the
+	// participle to its agent.
+	func(s *sent, c int) bool { return s.rel(c) == "acl" && s.toks[c].XPOS == "VBN" },
 }
 
 // aboutPreps introduce what a phrase is about or aimed at ("the attack on
