@@ -39,6 +39,11 @@ func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, home string) {
 				m.Name, m.Text = ms.List[a].Name, ms.List[a].Text
 			}
 		case (m.Kind == Role || m.Kind == Person) && !m.Explicit && m.Code == "":
+			if c := conjunctOf(doc, ms, m); c != nil && c.Explicit && c.Country != "" && c.Kind == Role {
+				// "Israel's security forces and army": the country is shared.
+				m.Code, m.Country = c.Country+m.Role, c.Country
+				continue
+			}
 			if a := sameRole(ms.List, i, conjunct(doc, ms, m)); a >= 0 {
 				adopt(m, ms.List, a)
 				continue
@@ -183,25 +188,30 @@ func pairOf(list []Mention, i int) (a, b int) {
 }
 
 // conjunct is the code of the mention m is coordinated with ("X and m"),
-// "" if none. The parser sometimes makes both subjects of the verb.
+// "" if none.
 func conjunct(doc *nlp.Doc, ms *Mentions, m *Mention) string {
+	if c := conjunctOf(doc, ms, m); c != nil {
+		return c.Code
+	}
+	return ""
+}
+
+// conjunctOf is the mention m is coordinated with, nil if none. The parser
+// sometimes makes both subjects of the verb.
+func conjunctOf(doc *nlp.Doc, ms *Mentions, m *Mention) *Mention {
 	toks := doc.Sentences[m.Sentence].Tokens
 	t := &toks[m.Head]
 	switch {
 	case t.Rel == "conj":
-		if c := ms.At(m.Sentence, t.Head); c != nil {
-			return c.Code
-		}
+		return ms.At(m.Sentence, t.Head)
 	case t.Rel == "nsubj":
 		for k := m.Head - 1; k >= 0; k-- {
 			if toks[k].Head == t.Head && toks[k].Rel == "nsubj" {
-				if c := ms.At(m.Sentence, k); c != nil {
-					return c.Code
-				}
+				return ms.At(m.Sentence, k)
 			}
 		}
 	}
-	return ""
+	return nil
 }
 
 // sameName finds an earlier person whose name ends with this one's: a

@@ -459,7 +459,10 @@ func (s *sentence) role(m *Mention, role, org, place *match) {
 	m.Kind, m.family, m.Plural, m.contextual, m.body = Role, e.family, e.plural, e.context, e.body
 	m.roleWord = s.headWord(role)
 	m.Role = e.code
-	if org != nil { // "Hamas fighters", "the IDF spokesman": the organisation's code
+	// "Hamas fighters", "the IDF spokesman", "the spokesperson of the EU":
+	// the organisation's code; not an apposition after the role ("forces
+	// ..., Jews"), which names someone else.
+	if org != nil && (org.last < role.first || !s.apposed(org, role)) {
 		s.setCode(m, org.entries[0].code)
 		return
 	}
@@ -472,6 +475,16 @@ func (s *sentence) role(m *Mention, role, org, place *match) {
 		return
 	}
 	m.Explicit = false
+}
+
+// apposed reports whether match a stands in apposition to match b.
+func (s *sentence) apposed(a, b *match) bool {
+	for t := a.first; t <= a.last; t++ {
+		if h := s.toks[t].Head; s.toks[t].Rel == "appos" && h >= b.first && h <= b.last {
+			return true
+		}
+	}
+	return false
 }
 
 // place codes a country, capital, place or demonym heading a phrase.

@@ -127,6 +127,8 @@ func (s *sent) nounEvent(t int) bool {
 		case "in", "during", "at", "after":
 			// "killed in air strikes" is one event, the killing.
 			return s.toks[t].UPOS == "NOUN" && !(s.violent("noun", t) && s.violent("verb", h))
+		case "under":
+			return s.violent("noun", t) // "have been under attack from"
 		}
 		return false
 	case "conj", "appos":

@@ -83,6 +83,7 @@ func TestCode(t *testing.T) {
 		{"addressee of an appeal", "“Arab states must act now,” the Iranian president urged.", []string{"022 IRNGOV->ARB"}},
 		{"bombing", "A car bomb exploded in Baghdad, killing at least six Iraqi civilians.", []string{"183 -->IRQCVL"}},
 		{"target through a participle's agent", "An EU spokesperson condemned the latest announcement made by Israeli authorities.", []string{"111 IGOEUREEC->ISRGOV"}},
+		{"under attack", "Kurdish villages have come under attack from Turkish forces.", []string{"18 TURMIL->-"}},
 		{"by phone", "The Iraqi prime minister spoke by phone with the Turkish president.", []string{"041 IRQGOV->TURGOV"}},
 		{"headline passive", "Syrian soldiers killed in Turkish air strike", []string{"190 TUR->SYRMIL"}},
 		// The speech verb has no subject to claim the report: no claimant.

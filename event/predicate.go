@@ -173,6 +173,19 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 	switch {
 	case e.Source.Kind == lexicon.Prep:
 		src, tgt = s.actors(f.source), s.actors(s.subject(t))
+	case e.POS == "noun" && s.caseOf(t) == "under":
+		// "Palestinians have been under attack from the army": the
+		// subject (of the verb, or of the noun as a predicate) is the
+		// target.
+		by := s.prepArg(t, "from")
+		if by < 0 {
+			by = s.nounSource(t)
+		}
+		under := s.child(t, "nsubj")
+		if h := s.head(t); under < 0 && h >= 0 {
+			under = s.subject(h)
+		}
+		src, tgt = s.actors(by), s.actors(under)
 	case e.POS == "noun":
 		src, tgt = s.actors(s.nounSource(t)), s.actors(f.target)
 	default:
