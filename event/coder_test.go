@@ -84,6 +84,7 @@ func TestCode(t *testing.T) {
 		{"bombing", "A car bomb exploded in Baghdad, killing at least six Iraqi civilians.", []string{"183 -->IRQCVL"}},
 		{"target through a participle's agent", "An EU spokesperson condemned the latest announcement made by Israeli authorities.", []string{"111 IGOEUREEC->ISRGOV"}},
 		{"under attack", "Kurdish villages have come under attack from Turkish forces.", []string{"18 TURMIL->-"}},
+		{"naming is no phone call", "Calling Palestine a part of the Islamic world, the Iranian president spoke of unity.", nil},
 		{"by phone", "The Iraqi prime minister spoke by phone with the Turkish president.", []string{"041 IRQGOV->TURGOV"}},
 		{"headline passive", "Syrian soldiers killed in Turkish air strike", []string{"190 TUR->SYRMIL"}},
 		// The speech verb has no subject to claim the report: no claimant.

@@ -160,6 +160,9 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 	if !ok {
 		return nil
 	}
+	if root(code) == "04" && s.naming(t) {
+		return nil // "calling Palestine a part of the Islamic world" is no call
+	}
 	if root(code) == "04" && code != "036" && s.byPhone(t) {
 		code = "041" // "spoke by phone with", "talked over the phone"
 	}
@@ -315,6 +318,25 @@ func (s *sent) bombing(t int) bool {
 		}
 	}
 	return false
+}
+
+// naming reports whether verb t names or describes its object ("called it
+// a crime", "calling Palestine as a part of"): a predicate said of the
+// object, not a consultation with it.
+func (s *sent) naming(t int) bool {
+	if s.toks[t].UPOS != "VERB" || s.child(t, "obj") < 0 {
+		return false
+	}
+	objects := 0
+	for _, c := range s.kids[t] {
+		switch r := s.rel(c); {
+		case r == "obj":
+			objects++ // "calling Palestine a part of": the parser's two objects
+		case r == "xcomp" && s.toks[c].UPOS != "VERB", (r == "obl" || r == "advcl") && s.caseOf(c) == "as":
+			return true
+		}
+	}
+	return objects > 1
 }
 
 // byPhone reports whether predicate t happened by telephone.
