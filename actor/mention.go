@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyad-org/dyad/actor/kb"
@@ -53,44 +54,6 @@ func (m *Mention) human() bool {
 	return false
 }
 
-// phrase is the part of the parse an actor mention is read from: its head
-// and the tokens that modify it as part of the name (compounds, flat names,
-// adjectives, possessors, appositions, and for role words their "of" and
-// "for" phrases: "the spokesperson for Iran's Foreign Ministry").
-type phrase struct {
-	head  int
-	inner []int
-}
-
-// kids lists each token's dependents, built once per sentence.
-type kids struct {
-	start []int // kids of token i are list[start[i]:start[i+1]]
-	list  []int
-}
-
-func (k *kids) load(toks []nlp.Token) {
-	n := len(toks)
-	k.start = append(k.start[:0], make([]int, n+1)...)
-	for i := range toks {
-		if h := toks[i].Head; h >= 0 && h < n {
-			k.start[h+1]++
-		}
-	}
-	for i := 1; i <= n; i++ {
-		k.start[i] += k.start[i-1]
-	}
-	k.list = append(k.list[:0], make([]int, k.start[n])...)
-	fill := append([]int(nil), k.start[:n]...)
-	for i := range toks {
-		if h := toks[i].Head; h >= 0 && h < n {
-			k.list[fill[h]] = i
-			fill[h]++
-		}
-	}
-}
-
-func (k *kids) of(i int) []int { return k.list[k.start[i]:k.start[i+1]] }
-
 // innerRel says whether a dependent with relation rel is part of its head's
 // name.
 func innerRel(rel string) bool {
@@ -101,11 +64,14 @@ func innerRel(rel string) bool {
 	return false
 }
 
-// collect gathers the phrase headed by h. roleHead says whether h is a role
-// word, whose "of"/"for" phrases belong to it.
-func collect(toks []nlp.Token, k *kids, h int, roleHead bool, out []int) []int {
+// collect gathers the phrase headed by h: the part of the parse an actor
+// mention is read from, its head and the tokens that modify it as part of
+// the name (compounds, flat names, adjectives, possessors, appositions, and
+// for a role word, roleHead, its "of" and "for" phrases: "the spokesperson
+// for Iran's Foreign Ministry").
+func collect(toks []nlp.Token, k *nlp.Deps, h int, roleHead bool, out []int) []int {
 	out = append(out, h)
-	for _, c := range k.of(h) {
+	for _, c := range k.Of(h) {
 		rel := toks[c].Rel
 		switch {
 		case innerRel(rel):
@@ -117,8 +83,8 @@ func collect(toks []nlp.Token, k *kids, h int, roleHead bool, out []int) []int {
 	return out
 }
 
-func hasCase(toks []nlp.Token, k *kids, i int, preps ...string) bool {
-	for _, c := range k.of(i) {
+func hasCase(toks []nlp.Token, k *nlp.Deps, i int, preps ...string) bool {
+	for _, c := range k.Of(i) {
 		if toks[c].Rel == "case" {
 			l := strings.ToLower(toks[c].Text)
 			for _, p := range preps {
@@ -147,7 +113,7 @@ type sentence struct {
 	r     *Resolver
 	idx   int
 	toks  []nlp.Token
-	k     kids
+	k     nlp.Deps
 	sc    scanner
 	ms    []match
 	at    []int // at[token] = index into ms of the match covering it, -1
@@ -158,13 +124,13 @@ type sentence struct {
 
 func (s *sentence) load(r *Resolver, si int, sent *nlp.Sentence, date kb.Date) {
 	s.r, s.idx, s.toks, s.date = r, si, sent.Tokens, date
-	s.k.load(s.toks)
+	s.k.Load(s.toks)
 	s.sc.load(s.toks)
 	s.ms = r.ix.matches(&s.sc, s.toks, s.ms[:0])
-	s.at = append(s.at[:0], make([]int, len(s.toks))...)
-	s.taken = append(s.taken[:0], make([]bool, len(s.toks))...)
+	n := len(s.toks)
+	s.at, s.taken = slices.Grow(s.at[:0], n)[:n], slices.Grow(s.taken[:0], n)[:n]
 	for i := range s.at {
-		s.at[i] = -1
+		s.at[i], s.taken[i] = -1, false
 	}
 	for mi, m := range s.ms {
 		for t := m.first; t <= m.last; t++ {
@@ -311,7 +277,7 @@ func (s *sentence) anaphor(h int) string {
 	refers := s.r.anaphors[strings.ToLower(t.Text)]
 	if refers == "" && t.UPOS == "NOUN" {
 		refers = s.r.anaphors[strings.ToLower(t.Lemma)]
-		if refers == "" || refers == "speaker" || !s.definite(h) {
+		if refers == "" || refers == "speaker" || !s.k.Definite(s.toks, h) {
 			return ""
 		}
 		return refers
@@ -332,27 +298,14 @@ func (s *sentence) pair(h int) bool {
 	case "both":
 		return s.toks[h].Head >= 0 && strings.HasPrefix(s.toks[h].Rel, "nsubj")
 	case "two":
-		return s.definite(h)
+		return s.k.Definite(s.toks, h)
 	}
-	if !s.definite(h) {
+	if !s.k.Definite(s.toks, h) {
 		return false
 	}
-	for _, c := range s.k.of(h) {
+	for _, c := range s.k.Of(h) {
 		if s.toks[c].Rel == "nummod" && strings.ToLower(s.toks[c].Text) == "two" {
 			return true
-		}
-	}
-	return false
-}
-
-// definite reports whether h has a definite or demonstrative determiner.
-func (s *sentence) definite(h int) bool {
-	for _, c := range s.k.of(h) {
-		if s.toks[c].Rel == "det" {
-			switch strings.ToLower(s.toks[c].Text) {
-			case "the", "this", "that", "these", "those":
-				return true
-			}
 		}
 	}
 	return false

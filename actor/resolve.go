@@ -14,6 +14,7 @@ package actor
 import (
 	"bufio"
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -121,7 +122,7 @@ func (ms *Mentions) Same(a, b *Mention) bool {
 
 func (ms *Mentions) rootOf(m *Mention) int {
 	if m.Ref >= 0 {
-		return m.Ref
+		return root(ms.List, m.Ref)
 	}
 	return ms.Index(m)
 }
@@ -162,7 +163,7 @@ func (r *Resolver) Resolve(doc *nlp.Doc, c Context) *Mentions {
 		s.load(r, si, &doc.Sentences[si], d)
 		start := len(ms.List)
 		ms.List = s.mentions(ms.List)
-		sortByStart(ms.List[start:])
+		slices.SortStableFunc(ms.List[start:], func(a, b Mention) int { return a.Start - b.Start })
 		heads := make([]int32, len(doc.Sentences[si].Tokens))
 		for i := range heads {
 			heads[i] = -1
@@ -190,12 +191,4 @@ func (r *Resolver) placeCountry(name string) string {
 		}
 	}
 	return ""
-}
-
-func sortByStart(ms []Mention) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
 }

@@ -54,7 +54,7 @@ func (s *sent) agent(t int) int {
 	if a := s.prepArg(t, "by"); a >= 0 {
 		return a
 	}
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		if s.rel(c) != "obl" {
 			continue
 		}
@@ -88,7 +88,7 @@ func (s *sent) nounSource(t int) int {
 	if c := s.child(t, "nmod:poss"); c >= 0 {
 		return c
 	}
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		if r := s.rel(c); (r == "amod" || r == "compound") && s.mention(c) != nil {
 			return c
 		}
@@ -192,7 +192,7 @@ func (s *sent) factual(t int, code string) (string, bool) {
 		x = h // "will hold talks": the noun's verb says whether it happened
 	}
 	for depth := 0; x >= 0 && depth < 4; depth++ {
-		for _, c := range s.kids[x] {
+		for _, c := range s.deps.Of(x) {
 			l := s.lemma(c)
 			switch s.rel(c) {
 			case "aux":
@@ -243,7 +243,7 @@ var factualMarks = map[string]bool{"after": true, "before": true, "when": true, 
 
 // hasMark reports whether clause x has a subordinator from marks.
 func (s *sent) hasMark(x int, marks map[string]bool) bool {
-	for _, c := range s.kids[x] {
+	for _, c := range s.deps.Of(x) {
 		if s.rel(c) == "mark" && marks[s.lemma(c)] {
 			return true
 		}
@@ -263,7 +263,7 @@ func (s *sent) tense(code string, future bool) (string, bool) {
 
 // negated reports whether predicate t is denied ("did not condemn").
 func (s *sent) negated(t int) bool {
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		if r := s.rel(c); r == "advmod" || r == "det" {
 			switch s.lemma(c) {
 			case "not", "n't", "never", "no":

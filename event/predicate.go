@@ -94,14 +94,14 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 // it complements: "is ready to boost cooperation with Iran", "is prepared
 // for cooperation with Austria". -1 if it names no one.
 func (s *sent) partner(t int) int {
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		switch s.rel(c) {
 		case "obl":
 			if s.actorIn(c) != nil && s.caseOf(c) != "in" {
 				return c
 			}
 		case "xcomp":
-			for _, d := range s.kids[c] {
+			for _, d := range s.deps.Of(c) {
 				if r := s.rel(d); (r == "obj" || r == "obl") && s.actorIn(d) != nil {
 					return d
 				}
@@ -118,7 +118,7 @@ var addressPreps = []string{"to", "with", "against", "on"}
 // hasModifier reports whether noun t has a compound or adjective with the
 // lemma ("phone" in "phone call").
 func (s *sent) hasModifier(t int, lemma string) bool {
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		if r := s.rel(c); (r == "compound" || r == "amod") && s.lemma(c) == lemma {
 			return true
 		}
@@ -129,7 +129,7 @@ func (s *sent) hasModifier(t int, lemma string) bool {
 // particle finds verb t's particle, which the parser may attach as a
 // particle, an adverb or (for "on", "at") the case of the next phrase.
 func (s *sent) particle(t int, word string) int {
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		if r := s.rel(c); (r == "compound:prt" || r == "advmod") && s.lemma(c) == word {
 			return c
 		}
@@ -143,7 +143,7 @@ func (s *sent) particle(t int, word string) int {
 // object finds verb t's object with the lemma ("anger" in "voiced anger"),
 // the subject if the verb is passive ("talks were held").
 func (s *sent) object(t int, lemma string, passive bool) int {
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		r := s.rel(c)
 		if (r == "obj" || passive && r == "nsubj:pass") && s.lemma(c) == lemma {
 			return c
@@ -200,7 +200,7 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 	if len(src) == 0 && len(tgt) == 0 || len(src) == 0 && s.natural(t, e) {
 		return nil
 	}
-	if e.POS == "noun" && len(tgt) == 0 && s.definite(t) {
+	if e.POS == "noun" && len(tgt) == 0 && s.deps.Definite(s.toks, t) {
 		return nil // "during the phone call": an event reported before
 	}
 	if len(tgt) == 0 && len(src) == 2 && !(e.Target.Kind == lexicon.Object && f.target >= 0) {
@@ -256,7 +256,7 @@ func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt 
 // consultations or talks is the intent to meet (036), for cooperation the
 // intent to cooperate (031); any other need stays an appeal (code).
 func (s *sent) needOf(need int, code string) string {
-	for _, c := range s.kids[need] {
+	for _, c := range s.deps.Of(need) {
 		if r := s.rel(c); r != "nmod" && r != "acl" {
 			continue
 		}
@@ -281,7 +281,7 @@ func (s *sent) needOf(need int, code string) string {
 // the subject of what it asks for ("“Muslims must stand united,” he
 // suggested"; "demanded that the council meet"). -1 if none.
 func (s *sent) addressee(t int) int {
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		if r := s.rel(c); r == "ccomp" || r == "parataxis" {
 			if subj := s.child(c, "nsubj", "nsubj:pass"); subj >= 0 {
 				return subj
@@ -312,7 +312,7 @@ func (s *sent) bombing(t int) bool {
 	if bombs[s.lemma(by)] {
 		return true
 	}
-	for _, c := range s.kids[by] {
+	for _, c := range s.deps.Of(by) {
 		if r := s.rel(c); (r == "compound" || r == "amod") && bombs[s.lemma(c)] {
 			return true
 		}
@@ -328,7 +328,7 @@ func (s *sent) naming(t int) bool {
 		return false
 	}
 	objects := 0
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		switch r := s.rel(c); {
 		case r == "obj":
 			objects++ // "calling Palestine a part of": the parser's two objects
@@ -341,7 +341,7 @@ func (s *sent) naming(t int) bool {
 
 // byPhone reports whether predicate t happened by telephone.
 func (s *sent) byPhone(t int) bool {
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		if r := s.rel(c); (r == "obl" || r == "nmod") && (s.phone(c) || s.lemma(c) == "call" && s.hasPhone(c)) {
 			return true // "by phone", "in a phone call"
 		}
@@ -353,7 +353,7 @@ func (s *sent) phone(t int) bool { return s.lemma(t) == "phone" || s.lemma(t) ==
 
 // hasPhone reports whether t has "phone" as a modifier ("phone call").
 func (s *sent) hasPhone(t int) bool {
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		if s.phone(c) {
 			return true
 		}
@@ -371,19 +371,6 @@ func (s *sent) natural(t int, e lexicon.Entry) bool {
 	}
 	subj := s.child(t, "nsubj")
 	return subj >= 0 && s.actorIn(subj) == nil && !s.violent("noun", subj) && !weapons[s.lemma(subj)]
-}
-
-// definite reports whether t has a definite or demonstrative determiner.
-func (s *sent) definite(t int) bool {
-	for _, c := range s.kids[t] {
-		if s.rel(c) == "det" {
-			switch s.lemma(c) {
-			case "the", "this", "that", "these", "those":
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // claimant is who reports an event: its quotation's speaker, or the

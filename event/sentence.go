@@ -20,15 +20,27 @@ type article struct {
 	quoteOf [][]int
 	// speakers[q] is the mention of quotation q's speaker, nil if unknown.
 	speakers []*actor.Mention
+	// deps indexes the dependents of the sentence being coded (one at a
+	// time).
+	deps nlp.Deps
 }
 
 func newArticle(in Input, lex *lexicon.Lexicon, onto *ontology.Ontology) *article {
 	a := &article{in: in, lex: lex, onto: onto, quoteOf: make([][]int, len(in.Doc.Sentences))}
+	// Tokens and quotations are both in text order: one sweep places
+	// every token.
+	next := 0
 	for si := range in.Doc.Sentences {
 		toks := in.Doc.Sentences[si].Tokens
 		q := make([]int, len(toks))
 		for t := range toks {
-			q[t] = a.quoteAt(toks[t].Start)
+			for next < len(in.Quotes) && in.Quotes[next].End <= toks[t].Start {
+				next++
+			}
+			q[t] = -1
+			if next < len(in.Quotes) && in.Quotes[next].Start <= toks[t].Start {
+				q[t] = next
+			}
 		}
 		a.quoteOf[si] = q
 	}
@@ -96,21 +108,12 @@ func spanMention(ms *actor.Mentions, sp *quote.Span) *actor.Mention {
 	return nil
 }
 
-func (a *article) quoteAt(offset int) int {
-	for i, q := range a.in.Quotes {
-		if q.Start <= offset && offset < q.End {
-			return i
-		}
-	}
-	return -1
-}
-
 // sent is one sentence being coded.
 type sent struct {
 	a    *article
 	idx  int
 	toks []nlp.Token
-	kids [][]int
+	deps *nlp.Deps
 	// headline: the text's first sentence has no final stop, as a headline
 	// has none; headlines drop auxiliaries.
 	headline bool
@@ -118,14 +121,10 @@ type sent struct {
 
 func (a *article) sentence(si int) *sent {
 	toks := a.in.Doc.Sentences[si].Tokens
-	s := &sent{a: a, idx: si, toks: toks, kids: make([][]int, len(toks))}
+	a.deps.Load(toks)
+	s := &sent{a: a, idx: si, toks: toks, deps: &a.deps}
 	if last := toks[len(toks)-1].Text; si == 0 && last != "." && last != "!" && last != "?" {
 		s.headline = true
-	}
-	for i := range toks {
-		if h := toks[i].Head; h >= 0 && h < len(toks) {
-			s.kids[h] = append(s.kids[h], i)
-		}
 	}
 	return s
 }
@@ -138,7 +137,7 @@ func (s *sent) head(t int) int { return s.toks[t].Head }
 
 // child returns the first dependent of t with one of the relations.
 func (s *sent) child(t int, rels ...string) int {
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		for _, r := range rels {
 			if s.toks[c].Rel == r {
 				return c
@@ -150,10 +149,32 @@ func (s *sent) child(t int, rels ...string) int {
 
 // caseOf returns the lower-cased preposition of a nominal ("with" for "with
 // Haniyeh") or the marker of a clause ("to" for "to negotiate"), a
-// multi-word one joined by spaces ("because of").
+// multi-word one joined by spaces ("because of"). It is asked for every
+// dependent a pattern looks at, so the usual one-word case is returned
+// without building a string.
 func (s *sent) caseOf(t int) string {
+	first, words := -1, 0
+	for _, c := range s.deps.Of(t) {
+		if r := s.toks[c].Rel; (r == "case" || r == "mark") && c < t {
+			if first < 0 {
+				first = c
+			}
+			words++
+			for _, f := range s.deps.Of(c) {
+				if s.toks[f].Rel == "fixed" {
+					words++
+				}
+			}
+		}
+	}
+	switch words {
+	case 0:
+		return ""
+	case 1:
+		return strings.ToLower(s.toks[first].Text)
+	}
 	var b strings.Builder
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		if r := s.toks[c].Rel; r != "case" && r != "mark" || c > t {
 			continue
 		}
@@ -161,7 +182,7 @@ func (s *sent) caseOf(t int) string {
 			b.WriteByte(' ')
 		}
 		b.WriteString(strings.ToLower(s.toks[c].Text))
-		for _, f := range s.kids[c] {
+		for _, f := range s.deps.Of(c) {
 			if s.toks[f].Rel == "fixed" {
 				b.WriteByte(' ')
 				b.WriteString(strings.ToLower(s.toks[f].Text))
@@ -175,7 +196,7 @@ func (s *sent) caseOf(t int) string {
 // none: an oblique or nominal modifier ("met with X", "the raid on X"), or
 // the object of a particle the parser left as one ("called on X").
 func (s *sent) prepArg(t int, prep string) int {
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		switch s.toks[c].Rel {
 		case "obl", "nmod", "obl:agent", "obl:unmarked", "advcl", "obl:tmod", "xcomp":
 			if s.caseOf(c) == prep {
@@ -252,7 +273,7 @@ func (s *sent) actorIn(t int) *actor.Mention {
 		var next []int
 		for _, order := range aboutRels {
 			for _, q := range queue {
-				for _, c := range s.kids[q] {
+				for _, c := range s.deps.Of(q) {
 					if !order(s, c) {
 						continue
 					}
@@ -315,13 +336,13 @@ func (s *sent) actors(t int) []*actor.Mention {
 		return out
 	}
 	add(m)
-	for _, c := range s.kids[t] {
+	for _, c := range s.deps.Of(t) {
 		switch s.rel(c) {
 		case "conj":
 			add(s.actorIn(c))
 		case "amod":
 			if m != nil && m.Role != "" && m == s.mention(t) {
-				for _, d := range s.kids[c] {
+				for _, d := range s.deps.Of(c) {
 					add(s.otherCountry(m, d))
 				}
 			}
