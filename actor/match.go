@@ -104,12 +104,19 @@ func fitCase(es []entry, phrase []nlp.Token) []entry {
 			return es
 		}
 	}
+	if allRoles(es) {
+		return es
+	}
+	return rolesOnly(es)
+}
+
+func allRoles(es []entry) bool {
 	for _, e := range es {
 		if e.kind != Role {
-			return rolesOnly(es)
+			return false
 		}
 	}
-	return es
+	return true
 }
 
 func rolesOnly(es []entry) []entry {

@@ -127,6 +127,11 @@ func (s *sentence) load(r *Resolver, si int, sent *nlp.Sentence, date kb.Date) {
 	s.k.Load(s.toks)
 	s.sc.load(s.toks)
 	s.ms = r.ix.matches(&s.sc, s.toks, s.ms[:0])
+	// A role word used as an adjective names no one: "criminal" in
+	// "criminal activities".
+	s.ms = slices.DeleteFunc(s.ms, func(m match) bool {
+		return m.first == m.last && s.toks[m.first].UPOS == "ADJ" && allRoles(m.entries)
+	})
 	n := len(s.toks)
 	s.at, s.taken = slices.Grow(s.at[:0], n)[:n], slices.Grow(s.taken[:0], n)[:n]
 	for i := range s.at {
@@ -193,10 +198,6 @@ func (s *sentence) resolve(h int) (Mention, bool) {
 		m.Text = s.text(m.First, m.Last)
 		return m, true
 	}
-	if headMatch >= 0 && s.toks[h].UPOS == "ADJ" && s.ms[headMatch].first == s.ms[headMatch].last &&
-		s.ms[headMatch].entries[0].kind == Role {
-		headMatch = -1 // "criminal" in "criminal acts" is no criminal
-	}
 	if refers := s.anaphor(h); refers != "" && headMatch < 0 {
 		m.Kind, m.First, m.Last, m.refers = Pronoun, h, h, refers
 		m.Plural = refers == "group"
@@ -236,11 +237,10 @@ func (s *sentence) resolve(h int) (Mention, bool) {
 	if person == nil && org == nil && place == nil && role == nil {
 		return m, false
 	}
-	if headMatch < 0 && person == nil && org == nil && (role == nil || s.toks[role.last].UPOS == "ADJ") {
-		// A place or an adjective modifying another noun does not make it
-		// an actor: "the Palestinian cause", "criminal activities" (the
-		// place keeps a mention of its own); a role word does: "the Prime
-		// Minister's Office".
+	if headMatch < 0 && person == nil && org == nil && role == nil {
+		// A place modifying another noun does not make it an actor: "the
+		// Palestinian cause" (the place keeps a mention of its own); a
+		// role word does: "the Prime Minister's Office".
 		return m, false
 	}
 	m.First, m.Last = h, h
