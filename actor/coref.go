@@ -39,32 +39,7 @@ func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, home string) {
 				m.Name, m.Text = ms.List[a].Name, ms.List[a].Text
 			}
 		case (m.Kind == Role || m.Kind == Person) && !m.Explicit && m.Code == "":
-			if c := conjunctOf(doc, ms, m); c != nil && c.Explicit && c.Country != "" && c.Kind == Role {
-				// "Israel's security forces and army": the country is shared.
-				m.Code, m.Country = c.Country+m.Role, c.Country
-				continue
-			}
-			if a := sameRole(ms.List, i, conjunct(doc, ms, m)); a >= 0 {
-				adopt(m, ms.List, a)
-				continue
-			}
-			if !m.contextual {
-				continue
-			}
-			if a := sameRoleCode(ms.List, i); a >= 0 {
-				m.Code, m.Country = ms.List[a].Country+m.Role, ms.List[a].Country
-				continue
-			}
-			country := placeNear(ms.List, i)
-			if country == "" {
-				country = recentCountry(ms.List, i)
-			}
-			if country == "" {
-				country = dominant
-			}
-			if country != "" {
-				m.Code, m.Country = country+m.Role, country
-			}
+			bareRole(doc, ms, i, dominant)
 		case m.Kind == Role && m.human():
 			if a := samePerson(ms.List, i); a >= 0 {
 				m.Name, m.Text, m.Ref = ms.List[a].Name, ms.List[a].Text, root(ms.List, a)
@@ -72,6 +47,45 @@ func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, home string) {
 		}
 	}
 }
+
+// bareRole codes a role word that names no country ("the spokesman", "the
+// army"), trying in turn: the country of an explicit role it is coordinated
+// with ("Israel's security forces and army"); an earlier mention of the
+// same role, not the one it is coordinated with; for roles that may take
+// it from the context, the country of the last explicit mention of the same
+// role code, of the place named nearest in the sentence, of the latest
+// explicit mention, and the dateline's or else the article's main one.
+func bareRole(doc *nlp.Doc, ms *Mentions, i int, dominant string) {
+	m := &ms.List[i]
+	conj, other := conjunctOf(doc, ms, m), ""
+	if conj != nil {
+		if conj.Explicit && conj.Country != "" && conj.Kind == Role {
+			m.setCountry(conj.Country)
+			return
+		}
+		other = conj.Code
+	}
+	if a := sameRole(ms.List, i, other); a >= 0 {
+		adopt(m, ms.List, a)
+		return
+	}
+	if !m.contextual {
+		return
+	}
+	if a := sameRoleCode(ms.List, i); a >= 0 {
+		m.setCountry(ms.List[a].Country)
+		return
+	}
+	for _, c := range []string{placeNear(ms.List, i), recentCountry(ms.List, i), dominant} {
+		if c != "" {
+			m.setCountry(c)
+			return
+		}
+	}
+}
+
+// setCountry codes a role mention as its role in country c.
+func (m *Mention) setCountry(c string) { m.Code, m.Country = c+m.Role, c }
 
 // adopt makes m refer to mention a.
 func adopt(m *Mention, list []Mention, a int) {
@@ -185,15 +199,6 @@ func pairOf(list []Mention, i int) (a, b int) {
 		}
 	}
 	return -1, -1
-}
-
-// conjunct is the code of the mention m is coordinated with ("X and m"),
-// "" if none.
-func conjunct(doc *nlp.Doc, ms *Mentions, m *Mention) string {
-	if c := conjunctOf(doc, ms, m); c != nil {
-		return c.Code
-	}
-	return ""
 }
 
 // conjunctOf is the mention m is coordinated with, nil if none. The parser
