@@ -156,23 +156,45 @@ func (s *sent) object(t int, lemma string, passive bool) int {
 // target actor where they are coordinated, none when the predicate is not
 // stated as having happened.
 func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
+	code, ok := s.code(t, e, f)
+	if !ok || (e.POS == "noun" || s.nominal(t)) && !s.nounEvent(t) || s.background(t) {
+		return nil
+	}
+	src, tgt := s.participants(t, e, f, code)
+	if len(src) == 0 && len(tgt) == 0 || len(src) == 0 && s.natural(t, e) {
+		return nil
+	}
+	if e.POS == "noun" && len(tgt) == 0 && s.deps.Definite(s.toks, t) {
+		return nil // "during the phone call": an event reported before
+	}
+	if len(tgt) == 0 && len(src) == 2 && !(e.Target.Kind == lexicon.Object && f.target >= 0) {
+		// "X and Y agreed", "X and Y met": with no one else named, each
+		// acted towards the other.
+		a, b := s.eventsOf(t, e, f, code, src[:1], src[1:]), s.eventsOf(t, e, f, code, src[1:], src[:1])
+		return append(a, b...)
+	}
+	return s.eventsOf(t, e, f, code, src, tgt)
+}
+
+// code is the CAMEO code predicate t states with entry e, refined by what
+// the sentence says of it; false when it states no event as happening.
+func (s *sent) code(t int, e lexicon.Entry, f fitted) (string, bool) {
 	code, ok := s.factual(t, e.Code)
-	if !ok {
-		return nil
+	switch {
+	case !ok:
+		return "", false
+	case root(code) == "04" && s.naming(t):
+		return "", false // "calling Palestine a part of the Islamic world" is no call
+	case root(code) == "04" && code != "036" && s.byPhone(t):
+		return "041", true // "spoke by phone with", "talked over the phone"
+	case code == "020" && needWords[e.Object] && f.object >= 0:
+		return s.needOf(f.object, code), true
 	}
-	if root(code) == "04" && s.naming(t) {
-		return nil // "calling Palestine a part of the Islamic world" is no call
-	}
-	if root(code) == "04" && code != "036" && s.byPhone(t) {
-		code = "041" // "spoke by phone with", "talked over the phone"
-	}
-	if code == "020" && needWords[e.Object] && f.object >= 0 {
-		code = s.needOf(f.object, code)
-	}
-	if (e.POS == "noun" || s.nominal(t)) && !s.nounEvent(t) || s.background(t) {
-		return nil
-	}
-	var src, tgt []*actor.Mention
+	return code, true
+}
+
+// participants returns the source and target actors of predicate t.
+func (s *sent) participants(t int, e lexicon.Entry, f fitted, code string) (src, tgt []*actor.Mention) {
 	switch {
 	case e.Source.Kind == lexicon.Prep:
 		src, tgt = s.actors(f.source), s.actors(s.subject(t))
@@ -197,19 +219,7 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 	if len(tgt) == 0 && (root(code) == "02" || root(code) == "10") {
 		tgt = s.actors(s.addressee(t))
 	}
-	if len(src) == 0 && len(tgt) == 0 || len(src) == 0 && s.natural(t, e) {
-		return nil
-	}
-	if e.POS == "noun" && len(tgt) == 0 && s.deps.Definite(s.toks, t) {
-		return nil // "during the phone call": an event reported before
-	}
-	if len(tgt) == 0 && len(src) == 2 && !(e.Target.Kind == lexicon.Object && f.target >= 0) {
-		// "X and Y agreed", "X and Y met": with no one else named, each
-		// acted towards the other.
-		a, b := s.eventsOf(t, e, f, code, src[:1], src[1:]), s.eventsOf(t, e, f, code, src[1:], src[:1])
-		return append(a, b...)
-	}
-	return s.eventsOf(t, e, f, code, src, tgt)
+	return src, tgt
 }
 
 // eventsOf builds one event for each source and target.
