@@ -58,12 +58,12 @@ func (c *Coder) Code(a article.Article) Result {
 	if !a.Published.IsZero() { // relative dates need the article's date
 		dater = timex.NewDater(doc, a.Published)
 	}
-	evs := c.events.Code(event.Input{Doc: doc, Mentions: ms, Quotes: quotes, Dater: dater})
+	speakers := event.Speakers(doc, ms, quotes)
+	evs := c.events.Code(event.Input{Doc: doc, Mentions: ms, Quotes: quotes, Speakers: speakers, Dater: dater})
 	var res Result
 	for i := range evs {
 		res.Events = append(res.Events, c.eventRecord(a, doc, quotes, &evs[i], i))
 	}
-	speakers := event.Speakers(doc, ms, quotes)
 	for i := range quotes {
 		res.Quotes = append(res.Quotes, c.quoteRecord(a, doc, speakers[i], dater, &quotes[i], i))
 	}

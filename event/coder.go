@@ -45,7 +45,10 @@ type Input struct {
 	Doc      *nlp.Doc
 	Mentions *actor.Mentions
 	Quotes   []quote.Quote
-	Dater    *timex.Dater
+	// Speakers are the quotes' speakers, as Speakers resolves them (the
+	// caller needs them for its quote records too).
+	Speakers []*actor.Mention
+	Dater    *timex.Dater // nil when the article's date is unknown: no event is dated
 }
 
 // Coder codes events. It is read-only and safe for concurrent use.

@@ -26,10 +26,13 @@ func code(t *testing.T, text string) []string {
 	}
 	published := time.Date(2024, 3, 7, 0, 0, 0, 0, time.UTC)
 	doc := p.Analyze(text)
+	ms := actor.Default().Resolve(doc, actor.Context{Date: published})
+	quotes := quote.Find(doc)
 	in := event.Input{
 		Doc:      doc,
-		Mentions: actor.Default().Resolve(doc, actor.Context{Date: published}),
-		Quotes:   quote.Find(doc),
+		Mentions: ms,
+		Quotes:   quotes,
+		Speakers: event.Speakers(doc, ms, quotes),
 		Dater:    timex.NewDater(doc, published),
 	}
 	var out []string

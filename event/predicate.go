@@ -387,7 +387,7 @@ func (s *sent) natural(t int, e lexicon.Entry) bool {
 // subject of the speech verb whose reported clause states it.
 func (s *sent) claimant(t, quote int) *actor.Mention {
 	if quote >= 0 {
-		return s.a.speakers[quote]
+		return s.a.in.Speakers[quote]
 	}
 	for depth := 0; t >= 0 && depth < 6; depth++ {
 		h := s.head(t)

@@ -18,8 +18,6 @@ type article struct {
 	// quoteOf[s][t] is the index of the quotation token t of sentence s
 	// stands in, -1 outside quotations.
 	quoteOf [][]int
-	// speakers[q] is the mention of quotation q's speaker, nil if unknown.
-	speakers []*actor.Mention
 	// deps indexes the dependents of the sentence being coded (one at a
 	// time).
 	deps nlp.Deps
@@ -44,7 +42,6 @@ func newArticle(in Input, lex *lexicon.Lexicon, onto *ontology.Ontology) *articl
 		}
 		a.quoteOf[si] = q
 	}
-	a.speakers = Speakers(in.Doc, in.Mentions, in.Quotes)
 	return a
 }
 
@@ -251,7 +248,7 @@ func (s *sent) mention(t int) *actor.Mention {
 	m := s.a.in.Mentions.At(s.idx, t)
 	if m != nil && m.FirstPerson() {
 		if q := s.a.quoteOf[s.idx][t]; q >= 0 {
-			return s.a.speakers[q]
+			return s.a.in.Speakers[q]
 		}
 		return nil
 	}
