@@ -99,21 +99,13 @@ func Train(sents []Sentence, o Options, log *slog.Logger) *Tagger {
 
 // Save writes the tagger in modelfile format.
 func (t *Tagger) Save(w io.Writer, meta modelfile.Meta) error {
-	meta.Component = "entity"
-	return modelfile.Write(w, meta, t.tables, func(w io.Writer) error {
-		_, err := t.model.(*perceptron.Model).WriteTo(w)
-		return err
-	})
+	return t.model.(*perceptron.Model).Save(w, "entity", meta, t.tables)
 }
 
 // Load reads a tagger written by Save.
 func Load(r io.Reader) (*Tagger, modelfile.Meta, error) {
 	var tables Tables
-	var m *perceptron.Model
-	meta, err := modelfile.Read(r, "entity", &tables, func(r io.Reader) (err error) {
-		m, err = perceptron.Read(r)
-		return err
-	})
+	m, meta, err := perceptron.Load(r, "entity", &tables)
 	if err != nil {
 		return nil, meta, err
 	}

@@ -125,21 +125,13 @@ func Train(examples []Example, o Options, log *slog.Logger, after func(iteration
 
 // Save writes the parser in modelfile format.
 func (p *Parser) Save(w io.Writer, meta modelfile.Meta) error {
-	meta.Component = "parser"
-	return modelfile.Write(w, meta, Tables{Labels: p.labels}, func(w io.Writer) error {
-		_, err := p.model.(*perceptron.Model).WriteTo(w)
-		return err
-	})
+	return p.model.(*perceptron.Model).Save(w, "parser", meta, Tables{Labels: p.labels})
 }
 
 // Load reads a parser written by Save.
 func Load(r io.Reader) (*Parser, modelfile.Meta, error) {
 	var tables Tables
-	var m *perceptron.Model
-	meta, err := modelfile.Read(r, "parser", &tables, func(r io.Reader) (err error) {
-		m, err = perceptron.Read(r)
-		return err
-	})
+	m, meta, err := perceptron.Load(r, "parser", &tables)
 	if err != nil {
 		return nil, meta, err
 	}
