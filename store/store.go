@@ -1,0 +1,229 @@
+// Package store keeps articles, the events and quotes coded from them, and
+// the actors they name, in SQLite (embedded, one file: the default) or
+// PostgreSQL (for several ingest workers on several machines). Both run the
+// same SQL through database/sql; a dialect holds what differs (placeholders,
+// full-text search, row locking), so every query is written once.
+//
+// Articles go through a queue held in the store itself: Enqueue stores an
+// article as pending (or recognises it as a copy of one already stored),
+// Claim leases pending articles to a worker, and Complete stores their
+// events and marks them done in one transaction. A worker killed at any
+// point leaves its leased articles to be claimed again when the lease ends,
+// and nothing it completed is lost or stored twice.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+)
+
+// Store is an open store. It is safe for concurrent use.
+type Store struct {
+	db *sql.DB
+	d  dialect
+}
+
+// Open opens the store at location: a postgres:// or postgresql:// URL, or
+// else the path of an SQLite file (with an optional "sqlite:" prefix),
+// created with its directory when missing. The schema is migrated to the
+// current version.
+func Open(ctx context.Context, location string) (*Store, error) {
+	var s *Store
+	switch {
+	case strings.HasPrefix(location, "postgres://"), strings.HasPrefix(location, "postgresql://"):
+		db, err := sql.Open("pgx", location)
+		if err != nil {
+			return nil, fmt.Errorf("store %s: %w", redact(location), err)
+		}
+		db.SetMaxOpenConns(32)
+		db.SetMaxIdleConns(32)
+		s = &Store{db: db, d: postgres{}}
+	default:
+		path := strings.TrimPrefix(location, "sqlite:")
+		if path == "" {
+			return nil, errors.New("store: no location given")
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("store %s: %w", path, err)
+		}
+		// WAL lets readers run beside the one writer; busy_timeout makes a
+		// writer wait for another rather than fail; an immediate
+		// transaction takes the write lock at its start, so two writers
+		// never deadlock upgrading read locks. synchronous=FULL makes a
+		// commit durable before it is acknowledged.
+		dsn := "file:" + path + "?_txlock=immediate" +
+			"&_pragma=journal_mode(WAL)&_pragma=busy_timeout(30000)" +
+			"&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
+		db, err := sql.Open("sqlite", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("store %s: %w", path, err)
+		}
+		db.SetMaxOpenConns(16)
+		db.SetMaxIdleConns(16)
+		s = &Store{db: db, d: sqlite{}}
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("store %s: %w", redact(location), err)
+	}
+	return s, nil
+}
+
+// Close closes the store.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Dialect names the database behind the store: "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.d.name() }
+
+// migrate applies the migrations the store has not had yet.
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
+		return fmt.Errorf("migrations table: %w", err)
+	}
+	for i, m := range migrations {
+		version := i + 1
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			// Taken inside the transaction, so that two processes opening
+			// a new PostgreSQL store at once do not both migrate it.
+			if err := s.d.lockMigrations(ctx, tx); err != nil {
+				return err
+			}
+			var n int
+			if err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`), version).Scan(&n); err != nil || n > 0 {
+				return err
+			}
+			for _, stmt := range s.d.steps(m) {
+				if _, err := tx.ExecContext(ctx, stmt); err != nil {
+					return fmt.Errorf("%w\n%s", err, stmt)
+				}
+			}
+			_, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO schema_migrations (version) VALUES (?)`), version)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migration %d: %w", version, err)
+		}
+	}
+	return nil
+}
+
+// tx runs fn in a transaction, committing when it returns nil.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// redact hides the password of a database URL in messages.
+func redact(location string) string {
+	if i := strings.Index(location, "://"); i >= 0 {
+		if at := strings.LastIndex(location, "@"); at > i {
+			if colon := strings.Index(location[i+3:at], ":"); colon >= 0 {
+				return location[:i+3+colon] + ":***" + location[at:]
+			}
+		}
+	}
+	return location
+}
+
+// dialect is what differs between the databases.
+type dialect interface {
+	name() string
+	steps(migration) []string
+	// rebind turns the "?" placeholders of a query into the dialect's.
+	rebind(query string) string
+	lockMigrations(ctx context.Context, tx *sql.Tx) error
+	// skipLocked ends the select of rows to claim, so that two workers
+	// never wait for or take the same rows.
+	skipLocked() string
+	// match is the condition that the text of table (events, quotes or
+	// articles, with its key column) matches a user's words, and the
+	// argument to bind for it.
+	match(table, key, words string) (cond string, arg string)
+	// indexText adds a stored row to the table's full-text index.
+	indexText(ctx context.Context, tx *sql.Tx, table string, rowid int64, text ...string) error
+}
+
+type sqlite struct{}
+
+func (sqlite) name() string                                  { return "sqlite" }
+func (sqlite) steps(m migration) []string                    { return m.sqlite }
+func (sqlite) rebind(q string) string                        { return q }
+func (sqlite) lockMigrations(context.Context, *sql.Tx) error { return nil } // the immediate transaction locks
+func (sqlite) skipLocked() string                            { return "" }  // one writer at a time anyway
+func (sqlite) match(table, key, words string) (string, string) {
+	return key + " IN (SELECT rowid FROM " + table + "_fts WHERE " + table + "_fts MATCH ?)", ftsQuery(words)
+}
+
+func (sqlite) indexText(ctx context.Context, tx *sql.Tx, table string, rowid int64, text ...string) error {
+	cols := map[string]string{"events": "sentence", "quotes": "text", "articles": "title, body"}[table]
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(text)), ", ")
+	args := []any{rowid}
+	for _, t := range text {
+		args = append(args, t)
+	}
+	_, err := tx.ExecContext(ctx, "INSERT INTO "+table+"_fts (rowid, "+cols+") VALUES (?, "+marks+")", args...)
+	return err
+}
+
+// ftsQuery makes a user's words an FTS5 query that matches rows holding all
+// of them: each word is quoted, so that no word is read as an operator.
+func ftsQuery(words string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(words) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(`"` + strings.ReplaceAll(w, `"`, `""`) + `"`)
+	}
+	return b.String()
+}
+
+type postgres struct{}
+
+func (postgres) name() string               { return "postgres" }
+func (postgres) steps(m migration) []string { return m.postgres }
+func (postgres) skipLocked() string         { return " FOR UPDATE SKIP LOCKED" }
+
+func (postgres) rebind(q string) string {
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+func (postgres) lockMigrations(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `LOCK TABLE schema_migrations IN EXCLUSIVE MODE`)
+	return err
+}
+
+func (postgres) match(table, key, words string) (string, string) {
+	alias := map[string]string{"events": "e", "quotes": "q", "articles": "a"}[table]
+	return alias + ".tsv @@ plainto_tsquery('english', ?)", words
+}
+
+func (postgres) indexText(context.Context, *sql.Tx, string, int64, ...string) error {
+	return nil // the tsv columns are generated
+}
