@@ -5,6 +5,7 @@
 package coding
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 
@@ -47,6 +48,32 @@ func Default() (*Coder, error) {
 		return nil, err
 	}
 	return New(p, actor.Default(), lexicon.Default(), ontology.Default()), nil
+}
+
+// ArticleCoder is what codes an article: a *Coder, or a test's stand-in.
+type ArticleCoder interface {
+	Code(article.Article) Result
+}
+
+// Safely codes one article and turns a panic of the coder into an error
+// naming the article, so that one article that trips a bug costs only
+// itself, not the batch it is in.
+func Safely(c ArticleCoder, a article.Article) (res Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: coding failed: panic: %v", Name(a), r)
+		}
+	}()
+	return c.Code(a), nil
+}
+
+// Name names an article in messages by where it came from, with its ID
+// when that says something more.
+func Name(a article.Article) string {
+	if a.ID == "" || a.ID == a.Source {
+		return a.Source
+	}
+	return fmt.Sprintf("%s (id %s)", a.Source, a.ID)
 }
 
 // Code codes one article.

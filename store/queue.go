@@ -392,3 +392,18 @@ func firstOf(a, b string) string {
 	}
 	return b
 }
+
+// HasURL says whether an article with this URL is stored, so that a feed
+// poller need not fetch it again.
+func (s *Store) HasURL(ctx context.Context, url string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM articles WHERE url = ?`), url).Scan(&n)
+	return n > 0, err
+}
+
+// Leased counts the articles leased to workers now.
+func (s *Store) Leased(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT COUNT(*) FROM articles WHERE state = ?`), stateCoding).Scan(&n)
+	return n, err
+}

@@ -35,6 +35,7 @@ var migrations = []migration{
 			`CREATE INDEX articles_key ON articles(key)`,
 			`CREATE INDEX articles_state ON articles(state, id)`,
 			`CREATE INDEX articles_published ON articles(published)`,
+			`CREATE INDEX articles_url ON articles(url)`,
 			`CREATE INDEX articles_duplicate_of ON articles(duplicate_of)`,
 			`CREATE TABLE article_bands (
 				band INTEGER NOT NULL, value INTEGER NOT NULL, article INTEGER NOT NULL,
@@ -99,6 +100,7 @@ var migrations = []migration{
 			`CREATE INDEX articles_key ON articles(key)`,
 			`CREATE INDEX articles_state ON articles(state, id)`,
 			`CREATE INDEX articles_published ON articles(published)`,
+			`CREATE INDEX articles_url ON articles(url)`,
 			`CREATE INDEX articles_duplicate_of ON articles(duplicate_of)`,
 			`CREATE INDEX articles_tsv ON articles USING GIN (tsv)`,
 			`CREATE TABLE article_bands (

@@ -28,8 +28,9 @@ import (
 
 // Store is an open store. It is safe for concurrent use.
 type Store struct {
-	db *sql.DB
-	d  dialect
+	db  *sql.DB
+	d   dialect
+	loc string // for messages, without a password
 }
 
 // Open opens the store at location: a postgres:// or postgresql:// URL, or
@@ -71,6 +72,7 @@ func Open(ctx context.Context, location string) (*Store, error) {
 		db.SetMaxIdleConns(16)
 		s = &Store{db: db, d: sqlite{}}
 	}
+	s.loc = redact(location)
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("store %s: %w", redact(location), err)
@@ -80,6 +82,9 @@ func Open(ctx context.Context, location string) (*Store, error) {
 
 // Close closes the store.
 func (s *Store) Close() error { return s.db.Close() }
+
+// Location is where the store is, with any password hidden.
+func (s *Store) Location() string { return s.loc }
 
 // Dialect names the database behind the store: "sqlite" or "postgres".
 func (s *Store) Dialect() string { return s.d.name() }

@@ -22,12 +22,10 @@ import (
 )
 
 // coder is what the commands need of a *coding.Coder; tests pass their own.
-type coder interface {
-	Code(article.Article) coding.Result
-}
+type coder = coding.ArticleCoder
 
 // defaultCoder builds the coder with the embedded models and tables.
-func defaultCoder() (coder, error) { return coding.Default() }
+var defaultCoder = func() (coder, error) { return coding.Default() }
 
 // codeConfig is what the flags of dyad code say.
 type codeConfig struct {
@@ -250,7 +248,7 @@ func (b *batch) run(ctx context.Context, paths []string, o article.Options) erro
 		wg.Go(func() {
 			for it := range jobs {
 				if it.err == nil {
-					it.res, it.err = safeCode(b.coder, it.art)
+					it.res, it.err = coding.Safely(b.coder, it.art)
 				}
 				it.art = article.Article{} // the records are all that is written: free the text
 				done <- it
@@ -325,27 +323,6 @@ func (b *batch) emit(it item) error {
 	b.counts.quotes += len(it.res.Quotes) // found, whether written or not
 	b.progress.add()
 	return nil
-}
-
-// safeCode codes one article and turns a panic of the coder into an error
-// naming the article, so that one article that trips a bug costs only
-// itself, not the batch.
-func safeCode(c coder, a article.Article) (res coding.Result, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: coding failed: panic: %v", articleName(a), r)
-		}
-	}()
-	return c.Code(a), nil
-}
-
-// articleName names an article in messages by where it came from, with its
-// ID when that says something more.
-func articleName(a article.Article) string {
-	if a.ID == "" || a.ID == a.Source {
-		return a.Source
-	}
-	return fmt.Sprintf("%s (id %s)", a.Source, a.ID)
 }
 
 // progressDelay is how long a run goes before it shows progress: shorter

@@ -216,7 +216,7 @@ func predict(c coder, arts []article.Article, workers int, stderr io.Writer) ([]
 		wg.Go(func() {
 			for i := range next {
 				var res coding.Result
-				res, errs[i] = safeCode(c, arts[i])
+				res, errs[i] = coding.Safely(c, arts[i])
 				preds[i] = eval.FromRecords(arts[i].ID, res.Events, res.Quotes)
 			}
 		})
