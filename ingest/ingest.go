@@ -117,7 +117,10 @@ func (c Coded) String() string {
 // their articles to be claimed when the leases end.
 func (w *Worker) Drain(ctx context.Context) (Coded, error) {
 	var total Coded
-	batch := 4 * max(1, w.Workers)
+	// A batch is stored in one transaction: a larger one commits (and
+	// syncs) less often, a smaller one leaves less to code again when a
+	// worker dies holding it.
+	batch := max(16, 4*w.Workers)
 	for {
 		claimed, err := w.Store.Claim(ctx, w.Name, batch, w.Lease)
 		if err != nil {

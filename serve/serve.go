@@ -7,6 +7,7 @@ package serve
 import (
 	"bytes"
 	"context"
+	"crypto/subtle"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -17,8 +18,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"crypto/subtle"
 
 	"github.com/dyad-org/dyad/article"
 	"github.com/dyad-org/dyad/store"

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -54,9 +55,9 @@ type Enqueued struct {
 func (s *Store) Enqueue(ctx context.Context, arts []article.Article) ([]Enqueued, error) {
 	out := make([]Enqueued, len(arts))
 	now := time.Now().UnixMilli()
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(w *writeTx) error {
 		for i := range arts {
-			e, err := s.enqueue(ctx, tx, &arts[i], now)
+			e, err := w.enqueue(&arts[i], now)
 			if err != nil {
 				return fmt.Errorf("article %s: %w", arts[i].ID, err)
 			}
@@ -70,17 +71,17 @@ func (s *Store) Enqueue(ctx context.Context, arts []article.Article) ([]Enqueued
 	return out, nil
 }
 
-func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, a *article.Article, now int64) (Enqueued, error) {
+func (w *writeTx) enqueue(a *article.Article, now int64) (Enqueued, error) {
 	fp := fingerprintOf(a.Text)
 	var id int64
-	err := tx.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM articles WHERE hash = ?`), fp.exact).Scan(&id)
+	err := w.scan(`SELECT id FROM articles WHERE hash = ?`, []any{fp.exact}, &id)
 	switch {
 	case err == nil:
 		return Enqueued{ID: id, Outcome: Exists}, nil
 	case !errors.Is(err, sql.ErrNoRows):
 		return Enqueued{}, err
 	}
-	original, err := s.original(ctx, tx, fp.simhash)
+	original, err := w.original(fp.simhash)
 	if err != nil {
 		return Enqueued{}, err
 	}
@@ -93,15 +94,15 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, a *article.Article, now
 	if !a.Published.IsZero() {
 		published, publishedAt = a.Published.Format(time.DateOnly), a.Published.Format(time.RFC3339)
 	}
-	err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO articles
+	err = w.scan(`INSERT INTO articles
 		(key, hash, simhash, title, body, published, published_at, publisher, url, dateline, source, state, duplicate_of, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (hash) DO NOTHING RETURNING id`),
-		a.ID, fp.exact, int64(fp.simhash), a.Title, body, published, publishedAt, a.Publisher, a.URL,
-		a.Dateline, a.Source, state, copyOf, now).Scan(&id)
+		ON CONFLICT (hash) DO NOTHING RETURNING id`,
+		[]any{a.ID, fp.exact, int64(fp.simhash), a.Title, body, published, publishedAt, a.Publisher, a.URL,
+			a.Dateline, a.Source, state, copyOf, now}, &id)
 	if errors.Is(err, sql.ErrNoRows) {
 		// Another worker stored the same text since the check above.
-		err = tx.QueryRowContext(ctx, s.d.rebind(`SELECT id FROM articles WHERE hash = ?`), fp.exact).Scan(&id)
+		err = w.scan(`SELECT id FROM articles WHERE hash = ?`, []any{fp.exact}, &id)
 		return Enqueued{ID: id, Outcome: Exists}, err
 	}
 	if err != nil {
@@ -112,27 +113,25 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, a *article.Article, now
 	}
 	if fp.simhash != 0 {
 		for b := range bands {
-			if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO article_bands (band, value, article) VALUES (?, ?, ?)`),
+			if _, err := w.exec(`INSERT INTO article_bands (band, value, article) VALUES (?, ?, ?)`,
 				b, band(fp.simhash, b), id); err != nil {
 				return Enqueued{}, err
 			}
 		}
 	}
-	if err := s.d.indexText(ctx, tx, "articles", id, a.Title, a.Text); err != nil {
-		return Enqueued{}, err
-	}
+	w.index("articles", id)
 	return Enqueued{ID: id, Outcome: Added}, nil
 }
 
 // original is the stored article that a text with SimHash h is a copy of,
 // or 0. Only originals have bands, so a copy always links to an original.
-func (s *Store) original(ctx context.Context, tx *sql.Tx, h uint64) (int64, error) {
+func (w *writeTx) original(h uint64) (int64, error) {
 	if h == 0 {
 		return 0, nil
 	}
 	for b := range bands {
-		rows, err := tx.QueryContext(ctx, s.d.rebind(`SELECT a.id, a.simhash FROM article_bands ab
-			JOIN articles a ON a.id = ab.article WHERE ab.band = ? AND ab.value = ? ORDER BY a.id`), b, band(h, b))
+		rows, err := w.query(`SELECT a.id, a.simhash FROM article_bands ab
+			JOIN articles a ON a.id = ab.article WHERE ab.band = ? AND ab.value = ? ORDER BY a.id`, b, band(h, b))
 		if err != nil {
 			return 0, err
 		}
@@ -226,17 +225,18 @@ type Coded struct {
 // returns how many articles it stored.
 func (s *Store) Complete(ctx context.Context, worker string, coded []Coded) (int, error) {
 	stored := 0
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(w *writeTx) error {
 		stored = 0
 		now := time.Now().UnixMilli()
+		actors := actorsSeen{}
 		for i := range coded {
 			c := &coded[i]
 			state, msg := stateDone, ""
 			if c.Err != nil {
 				state, msg = stateFailed, c.Err.Error()
 			}
-			res, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE articles SET state = ?, error = ?, coded_at = ?, lease_until = 0
-				WHERE id = ? AND state = ? AND worker = ?`), state, msg, now, c.ID, stateCoding, worker)
+			res, err := w.exec(`UPDATE articles SET state = ?, error = ?, coded_at = ?, lease_until = 0
+				WHERE id = ? AND state = ? AND worker = ?`, state, msg, now, c.ID, stateCoding, worker)
 			if err != nil {
 				return err
 			}
@@ -246,17 +246,17 @@ func (s *Store) Complete(ctx context.Context, worker string, coded []Coded) (int
 				}
 				continue // the lease was lost
 			}
-			if err := s.storeResult(ctx, tx, c.ID, &c.Result); err != nil {
+			if err := w.storeResult(c.ID, &c.Result, actors); err != nil {
 				return fmt.Errorf("article %d: %w", c.ID, err)
 			}
 			stored++
 		}
-		return nil
+		return w.storeActors(actors)
 	})
 	return stored, err
 }
 
-func (s *Store) storeResult(ctx context.Context, tx *sql.Tx, article int64, r *coding.Result) error {
+func (w *writeTx) storeResult(article int64, r *coding.Result, actors actorsSeen) error {
 	for i := range r.Events {
 		e := &r.Events[i]
 		doc, err := json.Marshal(e)
@@ -264,23 +264,17 @@ func (s *Store) storeResult(ctx context.Context, tx *sql.Tx, article int64, r *c
 			return err
 		}
 		date := firstOf(e.Date, e.Published)
-		var rid int64
-		err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO events
+		_, err = w.exec(`INSERT INTO events
 			(id, article, date, source_code, source_country, target_code, target_country, cameo, root, quad, goldstein, sentence, doc)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rid`),
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			e.ID, article, date, code(e.Source), country(e.Source), code(e.Target), country(e.Target),
-			e.CAMEO, e.Root, e.QuadClass, e.Goldstein, e.Evidence.Sentence, string(doc)).Scan(&rid)
+			e.CAMEO, e.Root, e.QuadClass, e.Goldstein, e.Evidence.Sentence, string(doc))
 		if err != nil {
 			return err
 		}
-		if err := s.d.indexText(ctx, tx, "events", rid, e.Evidence.Sentence); err != nil {
-			return err
-		}
-		for _, a := range []*record.Actor{e.Source, e.Target, e.ClaimedBy} {
-			if err := s.seen(ctx, tx, a, date); err != nil {
-				return err
-			}
-		}
+		actors.add(e.Source, date)
+		actors.add(e.Target, date)
+		actors.add(e.ClaimedBy, date)
 	}
 	for i := range r.Quotes {
 		q := &r.Quotes[i]
@@ -288,38 +282,77 @@ func (s *Store) storeResult(ctx context.Context, tx *sql.Tx, article int64, r *c
 		if err != nil {
 			return err
 		}
-		var rid int64
-		err = tx.QueryRowContext(ctx, s.d.rebind(`INSERT INTO quotes (id, article, date, speaker_code, speaker_country, text, doc)
-			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING rid`),
-			q.ID, article, q.Date, code(q.Speaker), country(q.Speaker), q.Text, string(doc)).Scan(&rid)
+		_, err = w.exec(`INSERT INTO quotes (id, article, date, speaker_code, speaker_country, text, doc)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			q.ID, article, q.Date, code(q.Speaker), country(q.Speaker), q.Text, string(doc))
 		if err != nil {
 			return err
 		}
-		if err := s.d.indexText(ctx, tx, "quotes", rid, q.Text); err != nil {
-			return err
-		}
-		if err := s.seen(ctx, tx, q.Speaker, q.Date); err != nil {
-			return err
-		}
+		actors.add(q.Speaker, q.Date)
+	}
+	if len(r.Events) > 0 {
+		w.index("events", article)
+	}
+	if len(r.Quotes) > 0 {
+		w.index("quotes", article)
 	}
 	return nil
 }
 
-// seen records an actor in the actors table: its name where one is known,
-// and the first and last day it was seen.
-func (s *Store) seen(ctx context.Context, tx *sql.Tx, a *record.Actor, date string) error {
+// actorsSeen gathers the actors of a batch of coded articles, so that each
+// is written once per batch however often it occurs.
+type actorsSeen map[string]*actorSeen
+
+type actorSeen struct {
+	actor       record.Actor
+	first, last string // days; "" when unknown
+}
+
+func (m actorsSeen) add(a *record.Actor, date string) {
 	if a == nil || a.Code == "" {
-		return nil
+		return
 	}
-	_, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO actors (code, name, country, role, first_seen, last_seen)
-		VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (code) DO UPDATE SET
-			name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE actors.name END,
-			first_seen = CASE WHEN excluded.first_seen <> '' AND (actors.first_seen = '' OR excluded.first_seen < actors.first_seen)
-				THEN excluded.first_seen ELSE actors.first_seen END,
-			last_seen = CASE WHEN excluded.last_seen > actors.last_seen THEN excluded.last_seen ELSE actors.last_seen END`),
-		a.Code, a.Name, a.Country, a.Role, date, date)
-	return err
+	s, ok := m[a.Code]
+	if !ok {
+		m[a.Code] = &actorSeen{actor: *a, first: date, last: date}
+		return
+	}
+	if a.Name != "" {
+		s.actor.Name = a.Name
+	}
+	if date != "" && (s.first == "" || date < s.first) {
+		s.first = date
+	}
+	if date > s.last {
+		s.last = date
+	}
+}
+
+// storeActors records the batch's actors in the actors table: the name
+// where one is known, and the first and last day each was seen. They are
+// written in order of code, so that two workers storing at once take the
+// rows' locks in the same order and never deadlock.
+func (w *writeTx) storeActors(m actorsSeen) error {
+	codes := make([]string, 0, len(m))
+	for c := range m {
+		codes = append(codes, c)
+	}
+	slices.Sort(codes)
+	for _, c := range codes {
+		a := m[c]
+		_, err := w.exec(`INSERT INTO actors (code, name, country, role, first_seen, last_seen)
+			VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (code) DO UPDATE SET
+				name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE actors.name END,
+				first_seen = CASE WHEN excluded.first_seen <> '' AND (actors.first_seen = '' OR excluded.first_seen < actors.first_seen)
+					THEN excluded.first_seen ELSE actors.first_seen END,
+				last_seen = CASE WHEN excluded.last_seen > actors.last_seen THEN excluded.last_seen ELSE actors.last_seen END`,
+			c, a.actor.Name, a.actor.Country, a.actor.Role, a.first, a.last)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Counts are how many articles are in each state, and how many events and

@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
@@ -31,6 +32,9 @@ type Store struct {
 	db  *sql.DB
 	d   dialect
 	loc string // for messages, without a password
+
+	prepMu sync.Mutex
+	prep   map[string]*sql.Stmt // prepared writes, by query
 }
 
 // Open opens the store at location: a postgres:// or postgresql:// URL, or
@@ -160,8 +164,11 @@ type dialect interface {
 	// articles, with its key column) matches a user's words, and the
 	// argument to bind for it.
 	match(table, key, words string) (cond string, arg string)
-	// indexText adds a stored row to the table's full-text index.
-	indexText(ctx context.Context, tx *sql.Tx, table string, rowid int64, text ...string) error
+	// indexInsert is the statement that adds rows of table to a full-text
+	// index kept apart from it, or "" where the database keeps the index.
+	// Its one parameter is a JSON array of keys: article ids, for articles,
+	// events and quotes alike (see writeTx.index).
+	indexInsert(table string) string
 }
 
 type sqlite struct{}
@@ -175,15 +182,19 @@ func (sqlite) match(table, key, words string) (string, string) {
 	return key + " IN (SELECT rowid FROM " + table + "_fts WHERE " + table + "_fts MATCH ?)", ftsQuery(words)
 }
 
-func (sqlite) indexText(ctx context.Context, tx *sql.Tx, table string, rowid int64, text ...string) error {
-	cols := map[string]string{"events": "sentence", "quotes": "text", "articles": "title, body"}[table]
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(text)), ", ")
-	args := []any{rowid}
-	for _, t := range text {
-		args = append(args, t)
+// The external-content FTS5 tables are filled by hand, so that the text is
+// stored once.
+func (sqlite) indexInsert(table string) string {
+	const keys = " IN (SELECT value FROM json_each(?))"
+	switch table {
+	case "events":
+		return "INSERT INTO events_fts (rowid, sentence) SELECT rid, sentence FROM events WHERE article" + keys
+	case "quotes":
+		return "INSERT INTO quotes_fts (rowid, text) SELECT rid, text FROM quotes WHERE article" + keys
+	case "articles":
+		return "INSERT INTO articles_fts (rowid, title, body) SELECT id, title, body FROM articles WHERE id" + keys
 	}
-	_, err := tx.ExecContext(ctx, "INSERT INTO "+table+"_fts (rowid, "+cols+") VALUES (?, "+marks+")", args...)
-	return err
+	panic("store: no full-text index for table " + table)
 }
 
 // ftsQuery makes a user's words an FTS5 query that matches rows holding all
@@ -229,6 +240,4 @@ func (postgres) match(table, key, words string) (string, string) {
 	return alias + ".tsv @@ plainto_tsquery('english', ?)", words
 }
 
-func (postgres) indexText(context.Context, *sql.Tx, string, int64, ...string) error {
-	return nil // the tsv columns are generated
-}
+func (postgres) indexInsert(string) string { return "" } // the tsv columns are generated

@@ -17,13 +17,16 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dyad-org/dyad/article"
+	"github.com/dyad-org/dyad/ingest"
 	"github.com/dyad-org/dyad/record"
+	"github.com/dyad-org/dyad/store"
 )
 
 func newBenchCmd() *cobra.Command {
 	var mib float64
 	var workers int
 	var seed uint64
+	var withIngest bool
 	cmd := &cobra.Command{
 		Use:   "bench [--mb 10] [--workers N]",
 		Short: "Measure end-to-end coding throughput on a generated news corpus",
@@ -35,7 +38,9 @@ of processor time (the rate of one core, even on a busy machine), and the
 peak resident memory of each run.
 
 Without --workers it runs once with 1 worker (the rate of one core) and once
-with one worker per core, when there is more than one.`,
+with one worker per core, when there is more than one. With --ingest each run
+is followed by one of dyad ingest over the same corpus into a new SQLite store,
+so that the cost of storing shows beside that of coding.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if mib <= 0 {
 				return fmt.Errorf("--mb %g: want a positive size", mib)
@@ -47,19 +52,20 @@ with one worker per core, when there is more than one.`,
 				counts = append(counts, n)
 			}
 			return runBench(cmd.Context(), defaultCoder,
-				int64(mib*(1<<20)), seed, counts, cmd.OutOrStdout())
+				int64(mib*(1<<20)), seed, counts, withIngest, cmd.OutOrStdout())
 		},
 	}
 	f := cmd.Flags()
 	f.Float64Var(&mib, "mb", 10, "corpus size in `MiB` of article text")
 	f.IntVar(&workers, "workers", 0, "run once with `N` workers (default: 1, then one per core)")
 	f.Uint64Var(&seed, "seed", 1, "seed `N` of the generated corpus")
+	f.BoolVar(&withIngest, "ingest", false, "also time dyad ingest into an SQLite store")
 	return cmd
 }
 
 // runBench generates a corpus of size bytes of text and codes it once with
 // each number of workers, printing one line per run.
-func runBench(ctx context.Context, newCoder func() (coder, error), size int64, seed uint64, workerCounts []int, w io.Writer) error {
+func runBench(ctx context.Context, newCoder func() (coder, error), size int64, seed uint64, workerCounts []int, withIngest bool, w io.Writer) error {
 	for _, n := range workerCounts {
 		if n < 1 {
 			return fmt.Errorf("--workers %d: want at least 1", n)
@@ -89,19 +95,27 @@ func runBench(ctx context.Context, newCoder func() (coder, error), size int64, s
 	// Sentences per CPU second is the rate of one core, and it holds when
 	// other programs share the machine and slow the rates by the clock.
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "workers\tseconds\tCPU s\tMiB/s\tarticles/s\tsentences/s\tsentences/CPU s\tevents\tquotes\tfailed\tpeak RSS MiB\t")
+	fmt.Fprintln(tw, "job\tworkers\tseconds\tCPU s\tMiB/s\tarticles/s\tsentences/s\tsentences/CPU s\tevents\tquotes\tfailed\tpeak RSS MiB\t")
 	for _, n := range workerCounts {
-		r, err := benchRun(ctx, c, corpus, dir, n)
-		if err != nil {
-			return err
+		jobs := map[string]func(context.Context, coder, string, string, int) (benchResult, error){"code": benchRun}
+		names := []string{"code"}
+		if withIngest {
+			jobs["ingest"] = benchIngest
+			names = append(names, "ingest")
 		}
-		secs, cpu := r.elapsed.Seconds(), r.cpu.Seconds()
-		perCPU := "n/a"
-		if cpu > 0 {
-			perCPU = fmt.Sprintf("%.0f", float64(st.sentences)/cpu)
+		for _, job := range names {
+			r, err := jobs[job](ctx, c, corpus, dir, n)
+			if err != nil {
+				return err
+			}
+			secs, cpu := r.elapsed.Seconds(), r.cpu.Seconds()
+			perCPU := "n/a"
+			if cpu > 0 {
+				perCPU = fmt.Sprintf("%.0f", float64(st.sentences)/cpu)
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.2f\t%.0f\t%.0f\t%s\t%d\t%d\t%d\t%s\t\n", job, n, secs, cpu, mib(st.textBytes)/secs,
+				float64(r.counts.articles)/secs, float64(st.sentences)/secs, perCPU, r.counts.events, r.counts.quotes, r.counts.failed, r.peak)
 		}
-		fmt.Fprintf(tw, "%d\t%.1f\t%.1f\t%.2f\t%.0f\t%.0f\t%s\t%d\t%d\t%d\t%s\t\n", n, secs, cpu, mib(st.textBytes)/secs,
-			float64(r.counts.articles)/secs, float64(st.sentences)/secs, perCPU, r.counts.events, r.counts.quotes, r.counts.failed, r.peak)
 	}
 	return tw.Flush()
 }
@@ -138,6 +152,35 @@ func benchRun(ctx context.Context, c coder, corpus, dir string, n int) (benchRes
 		return benchResult{}, err
 	}
 	r := benchResult{elapsed: time.Since(start), counts: b.counts, peak: peak()}
+	if cpu1, ok := cpuTime(); ok {
+		r.cpu = cpu1 - cpu0
+	}
+	return r, nil
+}
+
+// benchIngest ingests the corpus once with n workers into a new SQLite
+// store in dir, measured as benchRun measures dyad code.
+func benchIngest(ctx context.Context, c coder, corpus, dir string, n int) (benchResult, error) {
+	st, err := store.Open(ctx, filepath.Join(dir, fmt.Sprintf("ingest-%d.db", n)))
+	if err != nil {
+		return benchResult{}, err
+	}
+	defer st.Close()
+	peak := startPeak()
+	start := time.Now()
+	cpu0, _ := cpuTime()
+	report := func(err error) { fmt.Fprintf(os.Stderr, "dyad bench: %v\n", err) }
+	read, err := ingest.Enqueue(ctx, st, []string{corpus}, article.Options{}, report)
+	if err != nil {
+		return benchResult{}, err
+	}
+	w := &ingest.Worker{Store: st, Coder: c, Name: ingest.NewName(), Workers: n, Lease: time.Minute, OnFailed: report}
+	coded, err := w.Drain(ctx)
+	if err != nil {
+		return benchResult{}, err
+	}
+	r := benchResult{elapsed: time.Since(start), peak: peak(),
+		counts: counts{articles: coded.Articles, events: coded.Events, quotes: coded.Quotes, failed: coded.Failed + read.Bad}}
 	if cpu1, ok := cpuTime(); ok {
 		r.cpu = cpu1 - cpu0
 	}
