@@ -60,6 +60,7 @@ so that the cost of storing shows beside that of coding.`,
 	f.IntVar(&workers, "workers", 0, "run once with `N` workers (default: 1, then one per core)")
 	f.Uint64Var(&seed, "seed", 1, "seed `N` of the generated corpus")
 	f.BoolVar(&withIngest, "ingest", false, "also time dyad ingest into an SQLite store")
+	cmd.AddCommand(newBenchAPICmd())
 	return cmd
 }
 

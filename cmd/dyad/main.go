@@ -17,7 +17,7 @@ func main() {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newParseCmd(), newTrainCmd(), newCodeCmd(), newEvalCmd(), newBenchCmd(), newIngestCmd())
+	root.AddCommand(newParseCmd(), newTrainCmd(), newCodeCmd(), newEvalCmd(), newBenchCmd(), newIngestCmd(), newServeCmd())
 	if err := root.Execute(); err != nil {
 		fmt.Fprintln(os.Stderr, "dyad:", err)
 		os.Exit(1)

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dyad-org/dyad/serve"
+	"github.com/dyad-org/dyad/serve/load"
+	"github.com/dyad-org/dyad/store"
+	"github.com/dyad-org/dyad/store/synth"
+)
+
+type benchAPIConfig struct {
+	store  string
+	events int
+	opts   load.Options
+	stderr io.Writer
+}
+
+func newBenchAPICmd() *cobra.Command {
+	var cfg benchAPIConfig
+	cmd := &cobra.Command{
+		Use:   "api [--events 1000000] [--clients 200] [--duration 30s]",
+		Short: "Measure the API's latency under concurrent event queries",
+		Long: `bench api fills a store with synthetic events (once: a store that holds
+them already is used again), serves the API over it on loopback, and sends
+event queries (by actor, dyad, country, root, quad class, period and words,
+with paging) from concurrent clients, each with one request in flight. It
+prints the requests per second and the latency percentiles.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg.stderr = cmd.ErrOrStderr()
+			return runBenchAPI(cmd.Context(), cfg, cmd.OutOrStdout())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&cfg.store, "store", "", "SQLite `FILE` or postgres:// URL to fill and query (default: a file in the temporary directory, kept for the next run)")
+	f.IntVar(&cfg.events, "events", 1_000_000, "`N` events in the store")
+	f.IntVar(&cfg.opts.Clients, "clients", 200, "`N` concurrent clients")
+	f.DurationVar(&cfg.opts.Duration, "duration", 30*time.Second, "how long the clients run")
+	f.Uint64Var(&cfg.opts.Seed, "seed", 1, "seed `N` of the clients' choice of queries")
+	return cmd
+}
+
+// eventsPerArticle is how many events each synthetic article states.
+const eventsPerArticle = 10
+
+func runBenchAPI(ctx context.Context, cfg benchAPIConfig, w io.Writer) error {
+	if cfg.events < eventsPerArticle {
+		return fmt.Errorf("--events %d: want at least %d", cfg.events, eventsPerArticle)
+	}
+	if cfg.store == "" {
+		cfg.store = filepath.Join(os.TempDir(), fmt.Sprintf("dyad-bench-api-%d.db", cfg.events))
+	}
+	st, err := store.Open(ctx, cfg.store)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	switch {
+	case stats.Events == 0:
+		fmt.Fprintf(cfg.stderr, "dyad bench api: filling %s with %d synthetic events...\n", st.Location(), cfg.events)
+		start := time.Now()
+		if err := synth.Fill(ctx, st, cfg.events/eventsPerArticle, eventsPerArticle, 1); err != nil {
+			return fmt.Errorf("filling the store: %w", err)
+		}
+		fmt.Fprintf(w, "filled in %.0fs\n", time.Since(start).Seconds())
+	case stats.Events < cfg.events:
+		return fmt.Errorf("store %s holds %d events, fewer than --events %d: give a new store", st.Location(), stats.Events, cfg.events)
+	}
+	if stats, err = st.Stats(ctx); err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: serve.New(st, serve.Options{Log: logger()}), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String()
+
+	queries, err := load.EventQueries(ctx, base)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "store %s (%s): %d events of %d articles, %s to %s\n", st.Location(), st.Dialect(),
+		stats.Events, stats.Articles, stats.First, stats.Last)
+	fmt.Fprintf(w, "%d clients for %s over %d kinds of event query\n", cfg.opts.Clients, cfg.opts.Duration, len(queries))
+	res, err := load.Run(ctx, base, queries, cfg.opts)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, res)
+	if res.Errors > 0 {
+		return fmt.Errorf("%d requests failed", res.Errors)
+	}
+	return nil
+}
