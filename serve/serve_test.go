@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -232,5 +233,24 @@ func TestPostNeedsToken(t *testing.T) {
 	req.Header.Set("Authorization", "Bearer s3cret")
 	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 403 {
 		t.Errorf("read-only server took a post: %v %v", resp.StatusCode, err)
+	}
+}
+
+func TestListingIsJSONWithNextFirst(t *testing.T) {
+	for _, docs := range [][]json.RawMessage{nil, {json.RawMessage(`{"id":"a<b"}`), json.RawMessage(`{"id":"c"}`)}} {
+		body := listing("events", docs, "ZGF5fDE")
+		var got struct {
+			Next   string
+			Events []map[string]string
+		}
+		if err := json.Unmarshal(body, &got); err != nil {
+			t.Fatalf("%s: %v", body, err)
+		}
+		if got.Next != "ZGF5fDE" || len(got.Events) != len(docs) || got.Events == nil {
+			t.Errorf("%s: read back as %+v", body, got)
+		}
+		if !bytes.HasPrefix(body, []byte(`{"next":`)) {
+			t.Errorf("%s: next is not first", body)
+		}
 	}
 }

@@ -71,6 +71,12 @@ func (w *where) add(cond string, args ...any) {
 	w.args = append(w.args, args...)
 }
 
+func (w *where) addCondition(c *condition) {
+	if c != nil {
+		w.add(c.cond, c.args...)
+	}
+}
+
 func (w *where) String() string {
 	if len(w.conds) == 0 {
 		return ""
@@ -127,7 +133,8 @@ func paginate(w *where, dateCol, ridCol string, p Page) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		w.add("("+dateCol+" < ? OR ("+dateCol+" = ? AND "+ridCol+" < ?))", c.date, c.date, c.rid)
+		// A row value, so that the index range starts at the cursor.
+		w.add("("+dateCol+", "+ridCol+") < (?, ?)", c.date, c.rid)
 	}
 	return fmt.Sprintf(" ORDER BY %s DESC, %s DESC LIMIT %d", dateCol, ridCol, p.Limit+1), nil
 }
@@ -135,12 +142,74 @@ func paginate(w *where, dateCol, ridCol string, p Page) (string, error) {
 // Events lists the events f selects, newest first, as their JSON records,
 // with the cursor of the next page ("" on the last).
 func (s *Store) Events(ctx context.Context, f Filter, p Page) ([]json.RawMessage, string, error) {
-	w := s.eventWhere(f)
-	tail, err := paginate(w, "e.date", "e.rid", p)
+	const list = "SELECT e.doc, e.date, e.rid FROM events e"
+	text, err := s.listingText(ctx, &f, "events", "e.rid")
 	if err != nil {
 		return nil, "", err
 	}
-	return s.docs(ctx, "SELECT e.doc, e.date, e.rid FROM events e"+w.String()+tail, w.args, p.Limit)
+	sides, rest, ok := eitherSide(f)
+	if !ok {
+		w := s.eventWhere(f)
+		w.addCondition(text)
+		tail, err := paginate(w, "e.date", "e.rid", p)
+		if err != nil {
+			return nil, "", err
+		}
+		return s.docs(ctx, list+w.String()+tail, w.args, p.Limit)
+	}
+	// An actor (or country) on either side is two listings merged: each
+	// is a walk down its own index, where one OR would gather and sort
+	// every event of the actor before the first page.
+	var parts [2]string
+	var args []any
+	for i, side := range sides {
+		w := s.eventWhere(rest)
+		w.addCondition(text)
+		w.add(side.cond, side.args...)
+		tail, err := paginate(w, "e.date", "e.rid", p)
+		if err != nil {
+			return nil, "", err
+		}
+		parts[i] = list + w.String() + tail
+		args = append(args, w.args...)
+	}
+	query := "SELECT doc, date, rid FROM (SELECT * FROM (" + parts[0] + ") AS a UNION ALL SELECT * FROM (" + parts[1] +
+		") AS b) AS u ORDER BY date DESC, rid DESC LIMIT " + strconv.Itoa(p.Limit+1)
+	return s.docs(ctx, query, args, p.Limit)
+}
+
+// listingText takes the words out of f and returns the condition on them
+// for a listing of table, or nil when f has none.
+func (s *Store) listingText(ctx context.Context, f *Filter, table, key string) (*condition, error) {
+	if f.Text == "" {
+		return nil, nil
+	}
+	cond, arg, err := s.d.listingMatch(ctx, s.db, table, key, f.Text)
+	f.Text = ""
+	return &condition{cond, []any{arg}}, err
+}
+
+type condition struct {
+	cond string
+	args []any
+}
+
+// eitherSide splits a filter on an actor, or else on a country, into its
+// two sides: the events where it is the source, and those where it is the
+// target but not the source. rest is f without it.
+func eitherSide(f Filter) (sides [2]condition, rest Filter, ok bool) {
+	rest = f
+	switch {
+	case f.Actor != "":
+		rest.Actor = ""
+		return [2]condition{{"e.source_code = ?", []any{f.Actor}},
+			{"e.target_code = ? AND e.source_code <> ?", []any{f.Actor, f.Actor}}}, rest, true
+	case f.Country != "":
+		rest.Country = ""
+		return [2]condition{{"e.source_country = ?", []any{f.Country}},
+			{"e.target_country = ? AND e.source_country <> ?", []any{f.Country, f.Country}}}, rest, true
+	}
+	return sides, f, false
 }
 
 // Quotes lists the quotes f selects (speaker, text, date range), newest
@@ -154,10 +223,11 @@ func (s *Store) Quotes(ctx context.Context, f Filter, p Page) ([]json.RawMessage
 		w.add("q.speaker_country = ?", f.Country)
 	}
 	dateRange(w, "q.date", f)
-	if f.Text != "" {
-		cond, arg := s.d.match("quotes", "q.rid", f.Text)
-		w.add(cond, arg)
+	text, err := s.listingText(ctx, &f, "quotes", "q.rid")
+	if err != nil {
+		return nil, "", err
 	}
+	w.addCondition(text)
 	tail, err := paginate(w, "q.date", "q.rid", p)
 	if err != nil {
 		return nil, "", err
@@ -205,10 +275,11 @@ func (s *Store) Articles(ctx context.Context, f Filter, p Page) ([]ArticleSummar
 	w := &where{}
 	w.add("a.state = ?", stateDone)
 	dateRange(w, "a.published", f)
-	if f.Text != "" {
-		cond, arg := s.d.match("articles", "a.id", f.Text)
-		w.add(cond, arg)
+	text, err := s.listingText(ctx, &f, "articles", "a.id")
+	if err != nil {
+		return nil, "", err
 	}
+	w.addCondition(text)
 	tail, err := paginate(w, "a.published", "a.id", p)
 	if err != nil {
 		return nil, "", err

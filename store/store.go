@@ -67,7 +67,7 @@ func Open(ctx context.Context, location string) (*Store, error) {
 		// commit durable before it is acknowledged.
 		dsn := "file:" + path + "?_txlock=immediate" +
 			"&_pragma=journal_mode(WAL)&_pragma=busy_timeout(30000)" +
-			"&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
+			"&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)&_pragma=mmap_size(1073741824)"
 		db, err := sql.Open("sqlite", dsn)
 		if err != nil {
 			return nil, fmt.Errorf("store %s: %w", path, err)
@@ -80,6 +80,16 @@ func Open(ctx context.Context, location string) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("store %s: %w", redact(location), err)
+	}
+	if s.d.name() == "sqlite" {
+		// The planner's statistics: without them SQLite cannot tell which
+		// index of a filtered listing narrows it most. The limit keeps
+		// this to milliseconds however large the store (PostgreSQL's
+		// autovacuum keeps its own statistics).
+		if _, err := s.db.ExecContext(ctx, `PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002`); err != nil {
+			s.db.Close()
+			return nil, fmt.Errorf("store %s: statistics: %w", redact(location), err)
+		}
 	}
 	return s, nil
 }
@@ -164,6 +174,9 @@ type dialect interface {
 	// articles, with its key column) matches a user's words, and the
 	// argument to bind for it.
 	match(table, key, words string) (cond string, arg string)
+	// listingMatch is match for a listing, which stops at the end of its
+	// page rather than reading every match.
+	listingMatch(ctx context.Context, db *sql.DB, table, key, words string) (cond string, arg string, err error)
 	// indexInsert is the statement that adds rows of table to a full-text
 	// index kept apart from it, or "" where the database keeps the index.
 	// Its one parameter is a JSON array of keys: article ids, for articles,
@@ -180,6 +193,27 @@ func (sqlite) lockMigrations(context.Context, *sql.Tx) error { return nil } // t
 func (sqlite) skipLocked() string                            { return "" }  // one writer at a time anyway
 func (sqlite) match(table, key, words string) (string, string) {
 	return key + " IN (SELECT rowid FROM " + table + "_fts WHERE " + table + "_fts MATCH ?)", ftsQuery(words)
+}
+
+// manyMatches is how many matching rows make a listing by words walk in
+// date order and check each row against the set of matches:
+// SQLite's planner cannot tell how many rows an FTS5 query matches, and
+// gathering and sorting tens of thousands of them to show the newest fifty
+// took a second. With fewer matches, gathering them is the quicker way.
+const manyMatches = 2000
+
+func (d sqlite) listingMatch(ctx context.Context, db *sql.DB, table, key, words string) (string, string, error) {
+	cond, arg := d.match(table, key, words)
+	var n int
+	err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT rowid FROM "+table+"_fts WHERE "+table+"_fts MATCH ? LIMIT "+
+		strconv.Itoa(manyMatches)+")", arg).Scan(&n)
+	if err != nil || n < manyMatches {
+		return cond, arg, err
+	}
+	// The unary + keeps the planner from looking the matches up one by
+	// one and sorting them: the set of matches is built once and each row
+	// met in date order is checked against it.
+	return "+" + cond, arg, nil
 }
 
 // The external-content FTS5 tables are filled by hand, so that the text is
@@ -238,6 +272,12 @@ func (postgres) lockMigrations(ctx context.Context, tx *sql.Tx) error {
 func (postgres) match(table, key, words string) (string, string) {
 	alias := map[string]string{"events": "e", "quotes": "q", "articles": "a"}[table]
 	return alias + ".tsv @@ plainto_tsquery('english', ?)", words
+}
+
+// PostgreSQL's planner estimates a text search's matches itself.
+func (d postgres) listingMatch(_ context.Context, _ *sql.DB, table, key, words string) (string, string, error) {
+	cond, arg := d.match(table, key, words)
+	return cond, arg, nil
 }
 
 func (postgres) indexInsert(string) string { return "" } // the tsv columns are generated

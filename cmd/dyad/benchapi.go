@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -19,10 +20,11 @@ import (
 )
 
 type benchAPIConfig struct {
-	store  string
-	events int
-	opts   load.Options
-	stderr io.Writer
+	store   string
+	events  int
+	profile string
+	opts    load.Options
+	stderr  io.Writer
 }
 
 func newBenchAPICmd() *cobra.Command {
@@ -45,12 +47,26 @@ prints the requests per second and the latency percentiles.`,
 	f.IntVar(&cfg.events, "events", 1_000_000, "`N` events in the store")
 	f.IntVar(&cfg.opts.Clients, "clients", 200, "`N` concurrent clients")
 	f.DurationVar(&cfg.opts.Duration, "duration", 30*time.Second, "how long the clients run")
+	f.StringVar(&cfg.profile, "cpuprofile", "", "write a CPU profile of the run under load to `FILE`")
 	f.Uint64Var(&cfg.opts.Seed, "seed", 1, "seed `N` of the clients' choice of queries")
 	return cmd
 }
 
 // eventsPerArticle is how many events each synthetic article states.
 const eventsPerArticle = 10
+
+// startCPUProfile profiles this process into path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
 
 func runBenchAPI(ctx context.Context, cfg benchAPIConfig, w io.Writer) error {
 	if cfg.events < eventsPerArticle {
@@ -76,8 +92,8 @@ func runBenchAPI(ctx context.Context, cfg benchAPIConfig, w io.Writer) error {
 			return fmt.Errorf("filling the store: %w", err)
 		}
 		fmt.Fprintf(w, "filled in %.0fs\n", time.Since(start).Seconds())
-	case stats.Events < cfg.events:
-		return fmt.Errorf("store %s holds %d events, fewer than --events %d: give a new store", st.Location(), stats.Events, cfg.events)
+	case stats.Events < cfg.events*9/10: // a fill stores a few less: synthetic stories that read as copies are linked, not coded
+		return fmt.Errorf("store %s holds %d events, far fewer than --events %d: give a new store", st.Location(), stats.Events, cfg.events)
 	}
 	if stats, err = st.Stats(ctx); err != nil {
 		return err
@@ -99,6 +115,13 @@ func runBenchAPI(ctx context.Context, cfg benchAPIConfig, w io.Writer) error {
 	fmt.Fprintf(w, "store %s (%s): %d events of %d articles, %s to %s\n", st.Location(), st.Dialect(),
 		stats.Events, stats.Articles, stats.First, stats.Last)
 	fmt.Fprintf(w, "%d clients for %s over %d kinds of event query\n", cfg.opts.Clients, cfg.opts.Duration, len(queries))
+	if cfg.profile != "" {
+		stop, err := startCPUProfile(cfg.profile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	res, err := load.Run(ctx, base, queries, cfg.opts)
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@
 package load
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -33,6 +34,15 @@ type Result struct {
 	Max              time.Duration
 	// FirstError is the first failed request's error, for the report.
 	FirstError string
+	// Slowest are the queries of the highest mean latency, slowest first.
+	Slowest []QueryLatency
+}
+
+// QueryLatency is the latency of one query (with its next pages).
+type QueryLatency struct {
+	Query     string
+	Requests  int
+	Mean, Max time.Duration
 }
 
 func (r Result) String() string {
@@ -41,6 +51,9 @@ func (r Result) String() string {
 		ms(r.P50), ms(r.P90), ms(r.P99), ms(r.Max))
 	if r.FirstError != "" {
 		s += "; first error: " + r.FirstError
+	}
+	for _, q := range r.Slowest {
+		s += fmt.Sprintf("\n  %8s mean, %8s max, %5d requests: %s", ms(q.Mean), ms(q.Max), q.Requests, q.Query)
 	}
 	return s
 }
@@ -72,6 +85,7 @@ func Run(ctx context.Context, base string, queries []string, o Options) (Result,
 	defer cancel()
 
 	latencies := make([][]time.Duration, o.Clients)
+	kinds := make([][]int, o.Clients) // which query each latency is of
 	errs := make([]int, o.Clients)
 	var firstErr sync.Once
 	var first string
@@ -80,11 +94,12 @@ func Run(ctx context.Context, base string, queries []string, o Options) (Result,
 	for c := range o.Clients {
 		wg.Go(func() {
 			r := rand.New(rand.NewPCG(o.Seed, uint64(c)))
-			next := ""
+			next, kind := "", 0
 			for ctx.Err() == nil {
-				q := queries[r.IntN(len(queries))]
-				if next != "" && r.IntN(3) == 0 {
-					q = next
+				q := next
+				if next == "" || r.IntN(3) != 0 {
+					kind = r.IntN(len(queries))
+					q = queries[kind]
 				}
 				t0 := time.Now()
 				cursor, err := get(ctx, client, base+q)
@@ -92,6 +107,7 @@ func Run(ctx context.Context, base string, queries []string, o Options) (Result,
 					return // a request cut off at the end is not counted
 				}
 				latencies[c] = append(latencies[c], time.Since(t0))
+				kinds[c] = append(kinds[c], kind)
 				if err != nil {
 					errs[c]++
 					firstErr.Do(func() { first = err.Error() })
@@ -107,10 +123,25 @@ func Run(ctx context.Context, base string, queries []string, o Options) (Result,
 	wg.Wait()
 	res := Result{Elapsed: time.Since(start), FirstError: first}
 	var all []time.Duration
+	per := make([]QueryLatency, len(queries))
 	for c := range o.Clients {
 		all = append(all, latencies[c]...)
 		res.Errors += errs[c]
+		for i, d := range latencies[c] {
+			q := &per[kinds[c][i]]
+			q.Requests++
+			q.Mean += d // the sum, until divided below
+			q.Max = max(q.Max, d)
+		}
 	}
+	for i := range per {
+		per[i].Query = queries[i]
+		if per[i].Requests > 0 {
+			per[i].Mean /= time.Duration(per[i].Requests)
+		}
+	}
+	slices.SortFunc(per, func(a, b QueryLatency) int { return int(b.Mean - a.Mean) })
+	res.Slowest = per[:min(8, len(per))]
 	res.Requests = len(all)
 	if len(all) == 0 {
 		return res, fmt.Errorf("no request finished in %s", o.Duration)
@@ -123,11 +154,35 @@ func Run(ctx context.Context, base string, queries []string, o Options) (Result,
 
 // get fetches one listing and returns its next-page cursor, if any.
 func get(ctx context.Context, client *http.Client, u string) (string, error) {
+	body, err := fetch(ctx, client, u)
+	if err != nil {
+		return "", err
+	}
+	return nextOf(body)
+}
+
+// nextOf reads a listing's cursor. The API writes it first, so a client
+// need not parse the records to page on.
+func nextOf(body []byte) (string, error) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	var key, next json.Token
+	_, err := dec.Token()
+	if err == nil {
+		key, err = dec.Token()
+	}
+	if err == nil && key == "next" {
+		next, err = dec.Token()
+		if s, ok := next.(string); ok && err == nil {
+			return s, nil
+		}
+	}
 	var page struct {
 		Next string `json:"next"`
 	}
-	err := getJSON(ctx, client, u, &page)
-	return page.Next, err
+	if err := json.Unmarshal(body, &page); err != nil {
+		return "", fmt.Errorf("not a listing: %v", err)
+	}
+	return page.Next, nil
 }
 
 func withCursor(query, cursor string) string {
@@ -229,24 +284,32 @@ func EventQueries(ctx context.Context, base string) ([]string, error) {
 }
 
 func getJSON(ctx context.Context, client *http.Client, u string, v any) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	body, err := fetch(ctx, client, u)
 	if err != nil {
 		return err
-	}
-	resp, err := client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET %s: %s: %.200s", u, resp.Status, body)
 	}
 	if err := json.Unmarshal(body, v); err != nil {
 		return fmt.Errorf("GET %s: not the JSON expected: %v", u, err)
 	}
 	return nil
+}
+
+func fetch(ctx context.Context, client *http.Client, u string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("GET %s: %s: %.200s", u, resp.Status, body)
+	}
+	return body, nil
 }
