@@ -36,6 +36,9 @@ type Options struct {
 	// Enqueued is called after articles are posted and stored, to have
 	// them coded (by a worker the caller runs).
 	Enqueued func()
+	// NoCache turns off the keeping of answers while the store is
+	// unchanged (for measuring the store itself).
+	NoCache bool
 	// Read are the defaults for posted articles.
 	Read article.Options
 	Log  *slog.Logger
@@ -50,8 +53,9 @@ const (
 )
 
 type server struct {
-	st *store.Store
-	o  Options
+	st      *store.Store
+	o       Options
+	answers *answers // nil when o.NoCache
 }
 
 // New returns the API (and the UI, if given) over st.
@@ -60,6 +64,9 @@ func New(st *store.Store, o Options) http.Handler {
 		o.Log = slog.Default()
 	}
 	s := &server{st: st, o: o}
+	if !o.NoCache {
+		s.answers = newAnswers()
+	}
 	mux := http.NewServeMux()
 	get := func(path string, params []string, h func(*request) (any, error)) {
 		allowed := map[string]bool{}
@@ -72,12 +79,32 @@ func New(st *store.Store, o Options) http.Handler {
 				s.fail(w, r, err)
 				return
 			}
+			var version string
+			if s.answers != nil {
+				var err error
+				if version, err = s.answers.storeVersion(r.Context(), s.st); err != nil {
+					s.fail(w, r, err)
+					return
+				}
+				if body, ok := s.answers.get(version, r); ok {
+					writeBody(w, http.StatusOK, body)
+					return
+				}
+			}
 			v, err := h(req)
 			if err != nil {
 				s.fail(w, r, err)
 				return
 			}
-			writeJSON(w, http.StatusOK, v)
+			body, err := encode(v)
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			if s.answers != nil {
+				s.answers.put(version, r, body)
+			}
+			writeBody(w, http.StatusOK, body)
 		})
 	}
 	get("/api/stats", nil, s.stats)
@@ -139,16 +166,23 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	var body []byte
-	if raw, ok := v.(rawJSON); ok {
-		body = raw
-	} else {
-		var buf bytes.Buffer
-		if err := json.NewEncoder(&buf).Encode(v); err != nil {
-			status, buf = http.StatusInternalServerError, *bytes.NewBufferString(`{"error":"internal error"}` + "\n")
-		}
-		body = buf.Bytes()
+	body, err := encode(v)
+	if err != nil {
+		status, body = http.StatusInternalServerError, []byte(`{"error":"internal error"}`+"\n")
 	}
+	writeBody(w, status, body)
+}
+
+func encode(v any) ([]byte, error) {
+	if raw, ok := v.(rawJSON); ok {
+		return raw, nil
+	}
+	var buf bytes.Buffer
+	err := json.NewEncoder(&buf).Encode(v)
+	return buf.Bytes(), err
+}
+
+func writeBody(w http.ResponseWriter, status int, body []byte) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	w.Write(body)

@@ -254,3 +254,28 @@ func TestListingIsJSONWithNextFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswersFollowTheStore reads the same views before and after the store
+// changes: what is kept while it is unchanged is never served after.
+func TestAnswersFollowTheStore(t *testing.T) {
+	srv, st := newServer(t, Options{})
+	var before, again, after struct{ Events int }
+	var page1, page2 struct{ Events []json.RawMessage }
+	get(t, srv, "/api/stats", &before)
+	get(t, srv, "/api/events?limit=500", &page1)
+	get(t, srv, "/api/stats", &again)
+	if again != before {
+		t.Fatalf("unchanged store, other answer: %+v, then %+v", before, again)
+	}
+	if err := synth.Fill(context.Background(), st, 3, 5, 99); err != nil {
+		t.Fatal(err)
+	}
+	get(t, srv, "/api/stats", &after)
+	get(t, srv, "/api/events?limit=500", &page2)
+	if after.Events != before.Events+15 {
+		t.Errorf("after 15 events more: %d events, before %d", after.Events, before.Events)
+	}
+	if len(page2.Events) != len(page1.Events)+15 {
+		t.Errorf("listed %d events, then %d after 15 more were stored", len(page1.Events), len(page2.Events))
+	}
+}

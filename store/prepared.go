@@ -103,7 +103,7 @@ func (w *writeTx) flushIndex() error {
 }
 
 // prepared is query prepared on the store's database, shared by all
-// transactions.
+// transactions and readers.
 func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	s.prepMu.Lock()
 	defer s.prepMu.Unlock()

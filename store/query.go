@@ -139,9 +139,40 @@ func paginate(w *where, dateCol, ridCol string, p Page) (string, error) {
 	return fmt.Sprintf(" ORDER BY %s DESC, %s DESC LIMIT %d", dateCol, ridCol, p.Limit+1), nil
 }
 
+// paginateByKey is paginate for a listing ordered by the events_fts key
+// column key, whose order is (date, rid).
+func paginateByKey(w *where, key string, p Page) (string, error) {
+	if p.Cursor != "" {
+		c, err := parseCursor(p.Cursor)
+		if err != nil {
+			return "", err
+		}
+		w.add(key+" < "+eventTextKey("?", "?"), c.date, c.rid)
+	}
+	return fmt.Sprintf(" ORDER BY %s DESC LIMIT %d", key, p.Limit+1), nil
+}
+
 // Events lists the events f selects, newest first, as their JSON records,
 // with the cursor of the next page ("" on the last).
 func (s *Store) Events(ctx context.Context, f Filter, p Page) ([]json.RawMessage, string, error) {
+	if from, cond, arg, key, ok := s.d.eventsByText(f.Text); ok && f.Text != "" {
+		rest := f
+		rest.Text = ""
+		w := s.eventWhere(rest)
+		w.add(cond, arg)
+		// The period as a range of keys, so that the walk starts at its end.
+		if rest.From != "" {
+			w.add(key+" >= "+eventTextKey("?", "0"), rest.From)
+		}
+		if rest.To != "" {
+			w.add(key+" <= "+eventTextKey("?", eventRIDMask), rest.To)
+		}
+		tail, err := paginateByKey(w, key, p)
+		if err != nil {
+			return nil, "", err
+		}
+		return s.docs(ctx, "SELECT e.doc, e.date, e.rid FROM "+from+w.String()+tail, w.args, p.Limit)
+	}
 	const list = "SELECT e.doc, e.date, e.rid FROM events e"
 	text, err := s.listingText(ctx, &f, "events", "e.rid")
 	if err != nil {

@@ -142,4 +142,16 @@ var migrations = []migration{
 				first_seen TEXT NOT NULL, last_seen TEXT NOT NULL)`,
 		},
 	},
+	{ // 2: the events' full-text index keyed in listing order (see eventTextKey)
+		sqlite: []string{
+			`DROP TABLE events_fts`,
+			`CREATE VIRTUAL TABLE events_fts USING fts5(sentence, content='')`,
+			`INSERT INTO events_fts (rowid, sentence) SELECT ` + eventTextKey("date", "rid") + `, sentence FROM events`,
+		},
+		postgres: nil, // its index is not ordered by key; the planner does without
+	},
+	{ // 3: when the last article was coded, for Version
+		sqlite:   []string{`CREATE INDEX articles_coded_at ON articles(coded_at)`},
+		postgres: []string{`CREATE INDEX articles_coded_at ON articles(coded_at)`},
+	},
 }

@@ -177,6 +177,10 @@ type dialect interface {
 	// listingMatch is match for a listing, which stops at the end of its
 	// page rather than reading every match.
 	listingMatch(ctx context.Context, db *sql.DB, table, key, words string) (cond string, arg string, err error)
+	// eventsByText is the listing of events holding words where the
+	// full-text index gives them in listing order (see eventTextKey); ok
+	// is false where it does not.
+	eventsByText(words string) (from, cond, arg, key string, ok bool)
 	// indexInsert is the statement that adds rows of table to a full-text
 	// index kept apart from it, or "" where the database keeps the index.
 	// Its one parameter is a JSON array of keys: article ids, for articles,
@@ -192,7 +196,33 @@ func (sqlite) rebind(q string) string                        { return q }
 func (sqlite) lockMigrations(context.Context, *sql.Tx) error { return nil } // the immediate transaction locks
 func (sqlite) skipLocked() string                            { return "" }  // one writer at a time anyway
 func (sqlite) match(table, key, words string) (string, string) {
-	return key + " IN (SELECT rowid FROM " + table + "_fts WHERE " + table + "_fts MATCH ?)", ftsQuery(words)
+	rowid := "rowid"
+	if table == "events" {
+		rowid = "rowid & " + eventRIDMask
+	}
+	return key + " IN (SELECT " + rowid + " FROM " + table + "_fts WHERE " + table + "_fts MATCH ?)", ftsQuery(words)
+}
+
+// eventTextKey is the SQL of the rowid of an event in events_fts, from the
+// SQL of its date and rid: its day (since 1970; 0 when it has none) in the
+// high bits and its rid in the low 40, so that the index's rowid order is
+// the order of listings, by date and then rid. A listing of the events
+// holding some words is then a walk down the matches that stops at the end
+// of the page, however many match.
+func eventTextKey(date, rid string) string {
+	return "((COALESCE(CAST(julianday(NULLIF(" + date + ", '')) - 2440587.5 AS INTEGER), 0) << 40) | " + rid + ")"
+}
+
+// eventRIDMask takes an event's rid out of its events_fts key.
+const eventRIDMask = "1099511627775"
+
+// eventsByText is the listing of events holding words in SQLite: a walk
+// down the full-text index by key, joined to the events (CROSS JOIN keeps
+// that order of the loops). It returns the FROM clause, the condition on
+// the words with its argument, and the key column to page by.
+func (sqlite) eventsByText(words string) (from, cond, arg, key string, ok bool) {
+	return "events_fts f CROSS JOIN events e ON e.rid = (f.rowid & " + eventRIDMask + ")",
+		"f.events_fts MATCH ?", ftsQuery(words), "f.rowid", true
 }
 
 // manyMatches is how many matching rows make a listing by words walk in
@@ -222,7 +252,7 @@ func (sqlite) indexInsert(table string) string {
 	const keys = " IN (SELECT value FROM json_each(?))"
 	switch table {
 	case "events":
-		return "INSERT INTO events_fts (rowid, sentence) SELECT rid, sentence FROM events WHERE article" + keys
+		return "INSERT INTO events_fts (rowid, sentence) SELECT " + eventTextKey("date", "rid") + ", sentence FROM events WHERE article" + keys
 	case "quotes":
 		return "INSERT INTO quotes_fts (rowid, text) SELECT rid, text FROM quotes WHERE article" + keys
 	case "articles":
@@ -273,6 +303,8 @@ func (postgres) match(table, key, words string) (string, string) {
 	alias := map[string]string{"events": "e", "quotes": "q", "articles": "a"}[table]
 	return alias + ".tsv @@ plainto_tsquery('english', ?)", words
 }
+
+func (postgres) eventsByText(string) (from, cond, arg, key string, ok bool) { return }
 
 // PostgreSQL's planner estimates a text search's matches itself.
 func (d postgres) listingMatch(_ context.Context, _ *sql.DB, table, key, words string) (string, string, error) {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dyad-org/dyad/store"
@@ -14,11 +15,12 @@ import (
 )
 
 type listed struct {
-	ID     string
-	Date   string
-	Quad   int `json:"quad_class"`
-	Source struct{ Code, Country string }
-	Target struct{ Code, Country string }
+	ID       string
+	Date     string
+	Quad     int `json:"quad_class"`
+	Source   struct{ Code, Country string }
+	Target   struct{ Code, Country string }
+	Evidence struct{ Sentence string }
 }
 
 // TestFilteredListingsPageLikeAFullScan pages through filtered listings of a
@@ -60,6 +62,11 @@ func TestFilteredListingsPageLikeAFullScan(t *testing.T) {
 						(e.Source.Country == "EGY" || e.Target.Country == "EGY")
 				}},
 				{store.Filter{Source: "QATGOV"}, func(e listed) bool { return e.Source.Code == "QATGOV" }},
+				{store.Filter{Text: "criticised"}, func(e listed) bool { return strings.Contains(e.Evidence.Sentence, " criticised ") }},
+				{store.Filter{Text: "sanctions", Actor: "IRNGOV", From: "2024-02-10", To: "2024-11-20"}, func(e listed) bool {
+					return strings.Contains(e.Evidence.Sentence, " sanctions ") && e.Date >= "2024-02-10" && e.Date <= "2024-11-20" &&
+						(e.Source.Code == "IRNGOV" || e.Target.Code == "IRNGOV")
+				}},
 			}
 			for _, c := range filters {
 				var want []string
