@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // The aggregates analysts read event data through: counts over time, the
@@ -158,20 +160,49 @@ type CountryCount struct {
 // target is of that country (an event between two actors of one country
 // counts once).
 func (s *Store) Countries(ctx context.Context, f Filter) ([]CountryCount, error) {
+	// Two counts, each grouped in the order of its own index, merged here:
+	// one query over the union of both sides sorted a million rows.
 	w := s.eventWhere(f)
-	out := []CountryCount{}
-	err := s.each(ctx, `SELECT c, COUNT(*), AVG(g) FROM (
-			SELECT e.source_country AS c, e.goldstein AS g FROM events e`+w.String()+`
-			UNION ALL
-			SELECT e.target_country, e.goldstein FROM events e`+w.String()+andOrWhere(w)+`e.target_country <> e.source_country
-		) AS per WHERE c <> '' GROUP BY c ORDER BY COUNT(*) DESC, c`, append(w.args, w.args...),
-		func(scan func(...any) error) error {
-			var c CountryCount
-			err := scan(&c.Country, &c.Events, &c.Goldstein)
-			out = append(out, c)
-			return err
+	type sum struct {
+		events    int
+		goldstein float64
+	}
+	sums := map[string]*sum{}
+	for _, side := range []string{
+		`SELECT e.source_country, COUNT(*), SUM(e.goldstein) FROM events e` + w.String() + andOrWhere(w) +
+			`e.source_country <> '' GROUP BY e.source_country`,
+		`SELECT e.target_country, COUNT(*), SUM(e.goldstein) FROM events e` + w.String() + andOrWhere(w) +
+			`e.target_country <> '' AND e.target_country <> e.source_country GROUP BY e.target_country`,
+	} {
+		err := s.each(ctx, side, w.args, func(scan func(...any) error) error {
+			var c string
+			var n sum
+			if err := scan(&c, &n.events, &n.goldstein); err != nil {
+				return err
+			}
+			if t, ok := sums[c]; ok {
+				t.events += n.events
+				t.goldstein += n.goldstein
+			} else {
+				sums[c] = &n
+			}
+			return nil
 		})
-	return out, err
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make([]CountryCount, 0, len(sums))
+	for c, n := range sums {
+		out = append(out, CountryCount{Country: c, Events: n.events, Goldstein: n.goldstein / float64(n.events)})
+	}
+	slices.SortFunc(out, func(a, b CountryCount) int {
+		if a.Events != b.Events {
+			return b.Events - a.Events
+		}
+		return strings.Compare(a.Country, b.Country)
+	})
+	return out, nil
 }
 
 func andOrWhere(w *where) string {

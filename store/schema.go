@@ -154,4 +154,23 @@ var migrations = []migration{
 		sqlite:   []string{`CREATE INDEX articles_coded_at ON articles(coded_at)`},
 		postgres: []string{`CREATE INDEX articles_coded_at ON articles(coded_at)`},
 	},
+	{ // 4: indexes that hold what the aggregates read, so that a count over
+		// a million events reads the index alone, not every event's row
+		sqlite: coveringIndexes, postgres: coveringIndexes,
+	},
+}
+
+var coveringIndexes = []string{
+	`DROP INDEX events_date`,
+	`CREATE INDEX events_date ON events(date, rid, quad, goldstein)`,
+	`DROP INDEX events_quad`,
+	`CREATE INDEX events_quad ON events(quad, date, rid, goldstein)`,
+	`DROP INDEX events_source`,
+	`CREATE INDEX events_source ON events(source_code, date, rid, target_code, goldstein)`,
+	`DROP INDEX events_target`,
+	`CREATE INDEX events_target ON events(target_code, date, rid, source_code, goldstein)`,
+	`DROP INDEX events_source_country`,
+	`CREATE INDEX events_source_country ON events(source_country, date, rid, goldstein)`,
+	`DROP INDEX events_target_country`,
+	`CREATE INDEX events_target_country ON events(target_country, date, rid, source_country, goldstein)`,
 }
