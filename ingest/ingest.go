@@ -115,14 +115,26 @@ func (c Coded) String() string {
 // Drain codes queued articles until the queue is empty or ctx ends. While
 // other workers hold leases it waits: they may finish, or die and leave
 // their articles to be claimed when the leases end.
-func (w *Worker) Drain(ctx context.Context) (Coded, error) {
-	var total Coded
+//
+// A batch is stored while the next is coded: a commit waits for the disk
+// to sync, and the cores would idle. So a worker holds at most two batches
+// at once, the one being stored and the one being coded; a worker that
+// dies has them coded again by another when their leases end.
+func (w *Worker) Drain(ctx context.Context) (total Coded, err error) {
 	// A batch is stored in one transaction: a larger one commits (and
 	// syncs) less often, a smaller one leaves less to code again when a
 	// worker dies holding it.
 	batch := max(16, 4*w.Workers)
+	var st storing
+	defer func() {
+		// A batch coded is stored and counted, even when ctx has ended.
+		if werr := st.wait(&total, w.OnFailed); err == nil {
+			err = werr
+		}
+	}()
 	for {
-		claimed, err := w.Store.Claim(ctx, w.Name, batch, w.Lease)
+		var claimed []store.Claimed
+		claimed, err = w.Store.Claim(ctx, w.Name, batch, w.Lease)
 		if err != nil {
 			return total, err
 		}
@@ -138,29 +150,68 @@ func (w *Worker) Drain(ctx context.Context) (Coded, error) {
 			}
 			continue
 		}
-		coded := w.code(ctx, claimed)
-		if ctx.Err() != nil {
-			// Leave the batch to be claimed again: what is half done is
-			// not acknowledged, and a restart codes it afresh.
-			return total, ctx.Err()
-		}
-		if _, err := w.Store.Complete(ctx, w.Name, coded); err != nil {
-			return total, fmt.Errorf("storing coded articles: %w", err)
-		}
-		for i := range coded {
-			c := &coded[i]
-			if c.Err != nil {
-				total.Failed++
-				if w.OnFailed != nil {
-					w.OnFailed(c.Err)
-				}
-				continue
+		for len(claimed) > 0 {
+			coded := w.code(ctx, claimed)
+			if ctx.Err() != nil {
+				// Leave the batch to be claimed again: what is half done is
+				// not acknowledged, and a restart codes it afresh.
+				return total, ctx.Err()
 			}
-			total.Articles++
-			total.Events += len(c.Result.Events)
-			total.Quotes += len(c.Result.Quotes)
+			if err := st.wait(&total, w.OnFailed); err != nil {
+				return total, err
+			}
+			// The next batch is claimed before this one is stored, so that
+			// the claim does not wait for the store's commit.
+			if claimed, err = w.Store.Claim(ctx, w.Name, batch, w.Lease); err != nil {
+				return total, err
+			}
+			st.start(context.WithoutCancel(ctx), w, coded)
+		}
+		if err := st.wait(&total, w.OnFailed); err != nil {
+			return total, err
 		}
 	}
+}
+
+// storing is the batch a worker is storing while it codes the next.
+type storing struct {
+	coded []store.Coded
+	done  chan error
+}
+
+func (st *storing) start(ctx context.Context, w *Worker, coded []store.Coded) {
+	st.coded, st.done = coded, make(chan error, 1)
+	go func() {
+		_, err := w.Store.Complete(ctx, w.Name, coded)
+		st.done <- err
+	}()
+}
+
+// wait waits for the batch being stored, if any, and counts it into total.
+func (st *storing) wait(total *Coded, onFailed func(error)) error {
+	if st.done == nil {
+		return nil
+	}
+	err := <-st.done
+	coded := st.coded
+	*st = storing{}
+	if err != nil {
+		return fmt.Errorf("storing coded articles: %w", err)
+	}
+	for i := range coded {
+		c := &coded[i]
+		if c.Err != nil {
+			total.Failed++
+			if onFailed != nil {
+				onFailed(c.Err)
+			}
+			continue
+		}
+		total.Articles++
+		total.Events += len(c.Result.Events)
+		total.Quotes += len(c.Result.Quotes)
+	}
+	return nil
 }
 
 // code codes a claimed batch with w.Workers goroutines, renewing the

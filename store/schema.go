@@ -146,7 +146,7 @@ var migrations = []migration{
 		sqlite: []string{
 			`DROP TABLE events_fts`,
 			`CREATE VIRTUAL TABLE events_fts USING fts5(sentence, content='')`,
-			`INSERT INTO events_fts (rowid, sentence) SELECT ` + eventTextKey("date", "rid") + `, sentence FROM events`,
+			`INSERT INTO events_fts (rowid, sentence) SELECT ` + eventTextKey("date", "rid") + ` AS k, sentence FROM events ORDER BY k`,
 		},
 		postgres: nil, // its index is not ordered by key; the planner does without
 	},

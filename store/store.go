@@ -252,7 +252,9 @@ func (sqlite) indexInsert(table string) string {
 	const keys = " IN (SELECT value FROM json_each(?))"
 	switch table {
 	case "events":
-		return "INSERT INTO events_fts (rowid, sentence) SELECT " + eventTextKey("date", "rid") + ", sentence FROM events WHERE article" + keys
+		// In key order: FTS5 writes out what it holds whenever a rowid is
+		// below the last one, and row by row that was a segment per event.
+		return "INSERT INTO events_fts (rowid, sentence) SELECT " + eventTextKey("date", "rid") + " AS k, sentence FROM events WHERE article" + keys + " ORDER BY k"
 	case "quotes":
 		return "INSERT INTO quotes_fts (rowid, text) SELECT rid, text FROM quotes WHERE article" + keys
 	case "articles":
