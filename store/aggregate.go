@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -249,9 +250,13 @@ func (s *Store) each(ctx context.Context, query string, args []any, row func(sca
 }
 
 // Version changes whenever what the store holds changes: an article is
-// stored or coded, an event or a quote is stored. A reader may keep what it
-// read for as long as the version is the same. It costs four index lookups.
+// stored or coded, an event or a quote is stored, by this process or any
+// other. A reader may keep what it read for as long as the version is the
+// same.
 func (s *Store) Version(ctx context.Context) (string, error) {
+	if s.d.name() == "sqlite" {
+		return s.dataVersion(ctx)
+	}
 	// Prepared once: parsing it took longer than running it.
 	stmt, err := s.prepared(ctx, `SELECT
 		(SELECT COALESCE(MAX(rid), 0) FROM events), (SELECT COALESCE(MAX(rid), 0) FROM quotes),
@@ -262,4 +267,26 @@ func (s *Store) Version(ctx context.Context) (string, error) {
 	var events, quotes, articles, coded int64
 	err = stmt.QueryRowContext(ctx).Scan(&events, &quotes, &articles, &coded)
 	return fmt.Sprintf("%d.%d.%d.%d", events, quotes, articles, coded), err
+}
+
+// dataVersion is SQLite's data_version on a connection of its own, which
+// never writes: it changes whenever any other connection, of this process
+// or another, commits, and costs no read of the database.
+func (s *Store) dataVersion(ctx context.Context) (string, error) {
+	s.versionMu.Lock()
+	defer s.versionMu.Unlock()
+	if s.versionConn == nil {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			return "", err
+		}
+		s.versionConn = c
+	}
+	var v int64
+	if err := s.versionConn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		s.versionConn.Close()
+		s.versionConn = nil
+		return "", err
+	}
+	return strconv.FormatInt(v, 10), nil
 }

@@ -35,6 +35,9 @@ type Store struct {
 
 	prepMu sync.Mutex
 	prep   map[string]*sql.Stmt // prepared writes, by query
+
+	versionMu   sync.Mutex
+	versionConn *sql.Conn // SQLite: the connection that reads data_version
 }
 
 // Open opens the store at location: a postgres:// or postgresql:// URL, or
@@ -95,7 +98,15 @@ func Open(ctx context.Context, location string) (*Store, error) {
 }
 
 // Close closes the store.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.versionMu.Lock()
+	if s.versionConn != nil {
+		s.versionConn.Close()
+		s.versionConn = nil
+	}
+	s.versionMu.Unlock()
+	return s.db.Close()
+}
 
 // Location is where the store is, with any password hidden.
 func (s *Store) Location() string { return s.loc }

@@ -9,7 +9,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -95,6 +94,7 @@ func Run(ctx context.Context, base string, queries []string, o Options) (Result,
 		wg.Go(func() {
 			r := rand.New(rand.NewPCG(o.Seed, uint64(c)))
 			next, kind := "", 0
+			var buf bytes.Buffer // one body at a time, its memory reused
 			for ctx.Err() == nil {
 				q := next
 				if next == "" || r.IntN(3) != 0 {
@@ -102,7 +102,7 @@ func Run(ctx context.Context, base string, queries []string, o Options) (Result,
 					q = queries[kind]
 				}
 				t0 := time.Now()
-				cursor, err := get(ctx, client, base+q)
+				cursor, err := get(ctx, client, base+q, &buf)
 				if ctx.Err() != nil {
 					return // a request cut off at the end is not counted
 				}
@@ -153,12 +153,11 @@ func Run(ctx context.Context, base string, queries []string, o Options) (Result,
 }
 
 // get fetches one listing and returns its next-page cursor, if any.
-func get(ctx context.Context, client *http.Client, u string) (string, error) {
-	body, err := fetch(ctx, client, u)
-	if err != nil {
+func get(ctx context.Context, client *http.Client, u string, buf *bytes.Buffer) (string, error) {
+	if err := fetch(ctx, client, u, buf); err != nil {
 		return "", err
 	}
-	return nextOf(body)
+	return nextOf(buf.Bytes())
 }
 
 // nextOf reads a listing's cursor. The API writes it first, so a client
@@ -284,32 +283,33 @@ func EventQueries(ctx context.Context, base string) ([]string, error) {
 }
 
 func getJSON(ctx context.Context, client *http.Client, u string, v any) error {
-	body, err := fetch(ctx, client, u)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := fetch(ctx, client, u, &buf); err != nil {
 		return err
 	}
-	if err := json.Unmarshal(body, v); err != nil {
+	if err := json.Unmarshal(buf.Bytes(), v); err != nil {
 		return fmt.Errorf("GET %s: not the JSON expected: %v", u, err)
 	}
 	return nil
 }
 
-func fetch(ctx context.Context, client *http.Client, u string) ([]byte, error) {
+// fetch reads the body of a GET of u into buf.
+func fetch(ctx context.Context, client *http.Client, u string, buf *bytes.Buffer) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return nil, err
+	buf.Reset()
+	if _, err := buf.ReadFrom(resp.Body); err != nil {
+		return err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("GET %s: %s: %.200s", u, resp.Status, body)
+		return fmt.Errorf("GET %s: %s: %.200s", u, resp.Status, buf.Bytes())
 	}
-	return body, nil
+	return nil
 }
