@@ -113,7 +113,13 @@ func runBenchAPI(ctx context.Context, cfg benchAPIConfig, w io.Writer) error {
 	}
 	srv := &http.Server{Handler: serve.New(st, serve.Options{Log: logger(), NoCache: cfg.noCache}), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	defer srv.Close()
+	defer func() {
+		// Shutdown waits for the handlers still answering requests the
+		// clients gave up at the end, before the store closes under them.
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+	}()
 	base := "http://" + ln.Addr().String()
 
 	queries, err := load.EventQueries(ctx, base)
