@@ -167,6 +167,7 @@ func benchIngest(ctx context.Context, c coder, corpus, dir string, n int) (bench
 		return benchResult{}, err
 	}
 	defer st.Close()
+	defer atLeastTwoPs()() // as dyad ingest runs
 	peak := startPeak()
 	start := time.Now()
 	cpu0, _ := cpuTime()

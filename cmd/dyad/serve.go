@@ -67,6 +67,7 @@ articles, which this process codes. The server listens on loopback unless
 }
 
 func runServe(ctx context.Context, newCoder func() (coder, error), cfg serveConfig, stderr io.Writer) error {
+	defer atLeastTwoPs()()
 	if cfg.workers < 1 {
 		return fmt.Errorf("--workers %d: want at least 1", cfg.workers)
 	}
