@@ -120,3 +120,26 @@ func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
 	s.prep[query] = p
 	return p, nil
 }
+
+// maxPrepared bounds the statements prepared for reads: listings have one
+// text per combination of filters, and a few dozen are in use.
+const maxPrepared = 512
+
+// read runs a query (with "?" placeholders) prepared once, while fewer
+// than maxPrepared are: parsing a listing's SQL was a tenth of its cost.
+func (s *Store) read(ctx context.Context, query string, args []any) (*sql.Rows, error) {
+	s.prepMu.Lock()
+	p, ok := s.prep[query]
+	full := len(s.prep) >= maxPrepared
+	s.prepMu.Unlock()
+	if !ok && !full {
+		var err error
+		if p, err = s.prepared(ctx, query); err != nil {
+			return nil, err
+		}
+	}
+	if p == nil {
+		return s.db.QueryContext(ctx, s.d.rebind(query), args...)
+	}
+	return p.QueryContext(ctx, args...)
+}

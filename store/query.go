@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -126,6 +125,8 @@ func dateRange(w *where, col string, f Filter) {
 }
 
 // paginate adds the cursor's condition and the order and limit of a listing
+// (the limit as the last argument, so that the query's text is the same for
+// every page and size, and prepared once)
 // by descending (date, rid), and returns the query's tail.
 func paginate(w *where, dateCol, ridCol string, p Page) (string, error) {
 	if p.Cursor != "" {
@@ -136,7 +137,8 @@ func paginate(w *where, dateCol, ridCol string, p Page) (string, error) {
 		// A row value, so that the index range starts at the cursor.
 		w.add("("+dateCol+", "+ridCol+") < (?, ?)", c.date, c.rid)
 	}
-	return fmt.Sprintf(" ORDER BY %s DESC, %s DESC LIMIT %d", dateCol, ridCol, p.Limit+1), nil
+	w.args = append(w.args, p.Limit+1)
+	return " ORDER BY " + dateCol + " DESC, " + ridCol + " DESC LIMIT ?", nil
 }
 
 // paginateByKey is paginate for a listing ordered by the events_fts key
@@ -149,7 +151,8 @@ func paginateByKey(w *where, key string, p Page) (string, error) {
 		}
 		w.add(key+" < "+eventTextKey("?", "?"), c.date, c.rid)
 	}
-	return fmt.Sprintf(" ORDER BY %s DESC LIMIT %d", key, p.Limit+1), nil
+	w.args = append(w.args, p.Limit+1)
+	return " ORDER BY " + key + " DESC LIMIT ?", nil
 }
 
 // Events lists the events f selects, newest first, as their JSON records,
@@ -205,8 +208,8 @@ func (s *Store) Events(ctx context.Context, f Filter, p Page) ([]json.RawMessage
 		args = append(args, w.args...)
 	}
 	query := "SELECT doc, date, rid FROM (SELECT * FROM (" + parts[0] + ") AS a UNION ALL SELECT * FROM (" + parts[1] +
-		") AS b) AS u ORDER BY date DESC, rid DESC LIMIT " + strconv.Itoa(p.Limit+1)
-	return s.docs(ctx, query, args, p.Limit)
+		") AS b) AS u ORDER BY date DESC, rid DESC LIMIT ?"
+	return s.docs(ctx, query, append(args, p.Limit+1), p.Limit)
 }
 
 // listingText takes the words out of f and returns the condition on them
@@ -268,7 +271,7 @@ func (s *Store) Quotes(ctx context.Context, f Filter, p Page) ([]json.RawMessage
 
 // docs runs a listing query selecting (doc, date, rid) and cuts it to a page.
 func (s *Store) docs(ctx context.Context, query string, args []any, limit int) ([]json.RawMessage, string, error) {
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(query), args...)
+	rows, err := s.read(ctx, query, args)
 	if err != nil {
 		return nil, "", err
 	}
@@ -315,8 +318,8 @@ func (s *Store) Articles(ctx context.Context, f Filter, p Page) ([]ArticleSummar
 	if err != nil {
 		return nil, "", err
 	}
-	rows, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT a.key, a.title, a.published, a.publisher, a.url, a.body, a.id
-		FROM articles a`+w.String()+tail), w.args...)
+	rows, err := s.read(ctx, `SELECT a.key, a.title, a.published, a.publisher, a.url, a.body, a.id
+		FROM articles a`+w.String()+tail, w.args)
 	if err != nil {
 		return nil, "", err
 	}
