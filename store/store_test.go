@@ -315,3 +315,52 @@ func bitsApart(a, b fingerprint) int {
 	}
 	return n
 }
+
+// TestOldStoreIsMigrated fills a store made by the first migration alone,
+// then opens it with all of them: its events are kept and found by words
+// through the index the later migrations rebuilt.
+func TestOldStoreIsMigrated(t *testing.T) {
+	locations := map[string]string{"sqlite": filepath.Join(t.TempDir(), "old.db")}
+	if url := os.Getenv("DYAD_TEST_POSTGRES"); url != "" {
+		locations["postgres"] = storetest.FreshPostgres(t, url)
+	}
+	for name, location := range locations {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			all := migrations
+			migrations = all[:1]
+			old, err := Open(ctx, location)
+			migrations = all
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := old.Enqueue(ctx, []article.Article{{ID: "a", Text: "Iran and Turkey held talks in Ankara."}}); err != nil {
+				t.Fatal(err)
+			}
+			claimed, err := old.Claim(ctx, "w", 1, time.Hour)
+			if err != nil || len(claimed) != 1 {
+				t.Fatalf("claim: %v, %v", claimed, err)
+			}
+			res := coding.Result{Events: []record.Event{
+				ev("a#e1", "2024-01-02", "IRNGOV", "IRN", "TURGOV", "TUR", "040", 1, 1, "Iran and Turkey held talks in Ankara."),
+				ev("a#e2", "2024-03-05", "TURGOV", "TUR", "IRNGOV", "IRN", "042", 1, 1.9, "The Turkish minister visited Tehran."),
+			}}
+			if _, err := old.Complete(ctx, "w", []Coded{{ID: claimed[0].ID, Result: res}}); err != nil {
+				t.Fatal(err)
+			}
+			old.Close()
+
+			s := mustOpen(t, location)
+			var versions int
+			if err := s.db.QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&versions); err != nil || versions != len(migrations) {
+				t.Errorf("migrations recorded: %d, %v", versions, err)
+			}
+			for words, want := range map[string]string{"talks Ankara": "a#e1", "visited": "a#e2"} {
+				docs, _, err := s.Events(ctx, Filter{Text: words}, Page{Limit: 10})
+				if err != nil || len(docs) != 1 || !strings.Contains(string(docs[0]), `"id":"`+want+`"`) {
+					t.Errorf("events with %q: %d, %v; want %s", words, len(docs), err, want)
+				}
+			}
+		})
+	}
+}
