@@ -31,15 +31,40 @@ func storeFlag(cmd *cobra.Command, location *string) {
 }
 
 type ingestConfig struct {
-	store   string
-	paths   []string
-	read    article.Options
-	feeds   []string
-	every   time.Duration
+	store string
+	paths []string
+	read  article.Options
+	feedConfig
 	follow  bool
 	workers int
 	lease   time.Duration
-	fetch   ingest.FetchOptions
+}
+
+// feedConfig is the feeds to read and how to fetch them, for dyad ingest
+// and dyad serve alike.
+type feedConfig struct {
+	feeds []string
+	every time.Duration
+	fetch ingest.FetchOptions
+}
+
+func feedFlags(cmd *cobra.Command, c *feedConfig) {
+	f := cmd.Flags()
+	f.StringArrayVar(&c.feeds, "feed", nil, "RSS or Atom feed `URL` to read (repeatable)")
+	f.DurationVar(&c.every, "every", 0, "poll the feeds again every `INTERVAL` (e.g. 10m) until interrupted")
+	f.BoolVar(&c.fetch.AllowPrivate, "allow-private", false, "let feeds and pages be fetched from loopback and private addresses")
+	f.Int64Var(&c.fetch.MaxBytes, "max-fetch-bytes", 10<<20, "largest feed or page fetched, in `BYTES`")
+	f.DurationVar(&c.fetch.Timeout, "fetch-timeout", 30*time.Second, "time limit of one fetch")
+}
+
+func (c feedConfig) check() error {
+	switch {
+	case c.every < 0:
+		return fmt.Errorf("--every %s: want a positive interval", c.every)
+	case c.every > 0 && len(c.feeds) == 0:
+		return errors.New("--every: no --feed to poll")
+	}
+	return nil
 }
 
 func newIngestCmd() *cobra.Command {
@@ -76,14 +101,10 @@ again when the lease ends.`,
 	storeFlag(cmd, &cfg.store)
 	f.StringVar(&published, "published", "", "publication `DATE` (YYYY-MM-DD) of articles whose input gives none")
 	f.StringVar(&cfg.read.Publisher, "publisher", "", "publisher `NAME` of articles whose input names none")
-	f.StringArrayVar(&cfg.feeds, "feed", nil, "RSS or Atom feed `URL` to read (repeatable)")
-	f.DurationVar(&cfg.every, "every", 0, "poll the feeds again every `INTERVAL` (e.g. 10m) until interrupted")
 	f.BoolVar(&cfg.follow, "follow", false, "keep coding what other processes queue, until interrupted")
 	f.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "`N` articles coded at once")
 	f.DurationVar(&cfg.lease, "lease", time.Minute, "how long a claimed article is this worker's before another may take it")
-	f.BoolVar(&cfg.fetch.AllowPrivate, "allow-private", false, "let feeds and pages be fetched from loopback and private addresses")
-	f.Int64Var(&cfg.fetch.MaxBytes, "max-fetch-bytes", 10<<20, "largest feed or page fetched, in `BYTES`")
-	f.DurationVar(&cfg.fetch.Timeout, "fetch-timeout", 30*time.Second, "time limit of one fetch")
+	feedFlags(cmd, &cfg.feedConfig)
 	return cmd
 }
 
@@ -111,10 +132,9 @@ func runIngest(ctx context.Context, newCoder func() (coder, error), cfg ingestCo
 		return fmt.Errorf("--workers %d: want at least 1", cfg.workers)
 	case cfg.lease < time.Second:
 		return fmt.Errorf("--lease %s: want at least 1s", cfg.lease)
-	case cfg.every < 0:
-		return fmt.Errorf("--every %s: want a positive interval", cfg.every)
-	case cfg.every > 0 && len(cfg.feeds) == 0:
-		return errors.New("--every: no --feed to poll")
+	}
+	if err := cfg.feedConfig.check(); err != nil {
+		return err
 	}
 	st, err := store.Open(ctx, cfg.store)
 	if err != nil {

@@ -23,10 +23,11 @@ import (
 )
 
 type serveConfig struct {
-	store   string
-	addr    string
-	paths   []string
-	read    article.Options
+	store string
+	addr  string
+	paths []string
+	read  article.Options
+	feedConfig
 	workers int
 	token   string
 }
@@ -39,7 +40,8 @@ func newServeCmd() *cobra.Command {
 		Short: "Serve the store's events, quotes and articles: a JSON API and the web UI",
 		Long: `serve answers the JSON API (documented at /api/openapi.yaml) and the web UI
 over the store. Files and directories given are ingested first, as dyad ingest
-does, and coded while the server runs.
+does, and coded while the server runs; feeds (--feed) are read at the start
+and, with --every, again at that interval.
 
 The API is read-only unless DYAD_TOKEN is set in the environment: then POST
 /api/articles with "Authorization: Bearer $DYAD_TOKEN" stores JSON Lines
@@ -63,6 +65,7 @@ articles, which this process codes. The server listens on loopback unless
 	f.StringVar(&published, "published", "", "publication `DATE` (YYYY-MM-DD) of articles whose input gives none")
 	f.StringVar(&cfg.read.Publisher, "publisher", "", "publisher `NAME` of articles whose input names none")
 	f.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "`N` articles coded at once")
+	feedFlags(cmd, &cfg.feedConfig)
 	return cmd
 }
 
@@ -70,6 +73,9 @@ func runServe(ctx context.Context, newCoder func() (coder, error), cfg serveConf
 	defer atLeastTwoPs()()
 	if cfg.workers < 1 {
 		return fmt.Errorf("--workers %d: want at least 1", cfg.workers)
+	}
+	if err := cfg.feedConfig.check(); err != nil {
+		return err
 	}
 	st, err := store.Open(ctx, cfg.store)
 	if err != nil {
@@ -94,7 +100,7 @@ func runServe(ctx context.Context, newCoder func() (coder, error), cfg serveConf
 		}
 	}
 	work := make(chan error, 1)
-	if len(cfg.paths) > 0 || cfg.token != "" {
+	if len(cfg.paths) > 0 || len(cfg.feeds) > 0 || cfg.token != "" {
 		c, err := newCoder()
 		if err != nil {
 			return err
@@ -102,6 +108,10 @@ func runServe(ctx context.Context, newCoder func() (coder, error), cfg serveConf
 		w := &ingest.Worker{Store: st, Coder: c, Name: ingest.NewName(), Workers: cfg.workers, Lease: time.Minute, OnFailed: report}
 		notify()
 		go func() { work <- codeWhenWoken(ctx, w, wake, stderr) }()
+	}
+	if len(cfg.feeds) > 0 {
+		feeds := &ingest.Feeds{Store: st, Fetcher: ingest.NewFetcher(cfg.fetch), Read: cfg.read, OnErr: report}
+		go pollFeeds(ctx, feeds, cfg.feedConfig, notify, stderr)
 	}
 
 	opts := serve.Options{UI: web.Handler(), Token: cfg.token, Enqueued: notify, Read: cfg.read, Log: logger()}
@@ -139,6 +149,29 @@ func runServe(ctx context.Context, newCoder func() (coder, error), cfg serveConf
 	}
 	fmt.Fprintln(stderr, "dyad serve: stopped; what was stored is kept")
 	return nil
+}
+
+// pollFeeds reads the feeds now and then every c.every (once, when it is
+// 0) until ctx ends, waking the worker after each round.
+func pollFeeds(ctx context.Context, feeds *ingest.Feeds, c feedConfig, wake func(), stderr io.Writer) {
+	for {
+		read, err := feeds.Poll(ctx, c.feeds)
+		if err != nil && ctx.Err() == nil {
+			fmt.Fprintf(stderr, "dyad serve: feeds: %v\n", err)
+		}
+		if read.Added > 0 {
+			fmt.Fprintf(stderr, "dyad serve: feeds: read %s\n", read)
+			wake()
+		}
+		if c.every == 0 {
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(c.every):
+		}
+	}
 }
 
 // codeWhenWoken drains the queue each time it is woken, until ctx ends. A

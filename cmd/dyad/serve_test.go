@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/dyad-org/dyad/ingest"
 )
 
 // lockedBuffer is the stderr of a server running in another goroutine.
@@ -129,4 +132,35 @@ func get(t *testing.T, url string) string {
 		t.Fatal(fmt.Errorf("GET %s: %s: %s", url, resp.Status, b))
 	}
 	return string(b)
+}
+
+// TestServeReadsFeeds runs dyad serve with a feed and nothing else: the
+// feed's page is fetched, stored and coded while the server runs.
+func TestServeReadsFeeds(t *testing.T) {
+	mux := http.NewServeMux()
+	var base string
+	mux.HandleFunc("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title>
+<item><title>Talks</title><link>%s/a.html</link></item></channel></rss>`, base)
+	})
+	mux.HandleFunc("/a.html", func(w http.ResponseWriter, r *http.Request) {
+		const p = "<p>The foreign ministers of Oman and Jordan met in Muscat on Sunday to discuss the crisis.</p>"
+		fmt.Fprint(w, "<html><head><title>Talks</title></head><body><article>"+p+p+"</article></body></html>")
+	})
+	feed := httptest.NewServer(mux)
+	defer feed.Close()
+	base = feed.URL
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cfg := serveConfig{store: filepath.Join(t.TempDir(), "dyad.db"), addr: "127.0.0.1:0", workers: 1,
+		feedConfig: feedConfig{feeds: []string{feed.URL + "/feed.xml"}, fetch: ingest.FetchOptions{AllowPrivate: true}}}
+	stderr := &lockedBuffer{}
+	done := make(chan error, 1)
+	go func() { done <- runServe(ctx, func() (coder, error) { return fakeCoder{}, nil }, cfg, stderr) }()
+	waitForEvents(t, waitForAddress(t, stderr, done), 1)
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("serve: %v\n%s", err, stderr)
+	}
 }
