@@ -162,10 +162,11 @@ func (w *Worker) Drain(ctx context.Context) (total Coded, err error) {
 			}
 			// The next batch is claimed before this one is stored, so that
 			// the claim does not wait for the store's commit.
-			if claimed, err = w.Store.Claim(ctx, w.Name, batch, w.Lease); err != nil {
+			claimed, err = w.Store.Claim(ctx, w.Name, batch, w.Lease)
+			st.start(context.WithoutCancel(ctx), w, coded)
+			if err != nil {
 				return total, err
 			}
-			st.start(context.WithoutCancel(ctx), w, coded)
 		}
 		if err := st.wait(&total, w.OnFailed); err != nil {
 			return total, err
