@@ -111,8 +111,8 @@ again when the lease ends.`,
 // atLeastTwoPs gives the Go scheduler two Ps where it has one and the
 // environment does not set GOMAXPROCS, and returns what undoes it. With one
 // P, each commit's sync to disk stalls the coding until the scheduler takes
-// the P back from the blocked system call: on one core, ingest ran at 66% of
-// dyad code by the clock, and at 91–96% with two Ps.
+// the P back from the blocked system call (ingest lost a quarter of its
+// rate to that on a one-core run).
 func atLeastTwoPs() (restore func()) {
 	prev := runtime.GOMAXPROCS(0)
 	if prev >= 2 || os.Getenv("GOMAXPROCS") != "" {
