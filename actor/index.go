@@ -38,6 +38,10 @@ type entry struct {
 	plural bool
 	// body: the role word names an institution, not a person ("ministry").
 	body bool
+	// common: the knowledge base writes the phrase in lower case, as a
+	// common noun phrase that names its actor uncapitalised ("international
+	// community"), unlike "Turkey", which in lower case is a bird.
+	common bool
 }
 
 // index finds the phrases of the knowledge base in token sequences. A phrase
@@ -115,6 +119,9 @@ func (ix *index) add(phrase string, e entry) {
 	words := kb.NameHashes(phrase, nil)
 	if len(words) == 0 {
 		return
+	}
+	if e.kind != Role {
+		e.common = phrase == strings.ToLower(phrase)
 	}
 	h := uint64(chainStart)
 	for i, w := range words {

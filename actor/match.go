@@ -96,8 +96,10 @@ func (ix *index) matches(sc *scanner, toks []nlp.Token, out []match) []match {
 }
 
 // fitCase keeps the entries that the case of the phrase allows: a phrase
-// with no capitalised word ("turkey", "jordan") only names a role; one
-// with a capital somewhere may ("members of the Security Council").
+// with no capitalised word ("turkey", "jordan") only names a role or what
+// the knowledge base writes in lower case ("international community"); one
+// with a capital somewhere may name anything ("members of the Security
+// Council").
 func fitCase(es []entry, phrase []nlp.Token) []entry {
 	for i := range phrase {
 		if r, _ := utf8.DecodeRuneInString(phrase[i].Text); unicode.IsUpper(r) || unicode.IsDigit(r) {
@@ -107,7 +109,7 @@ func fitCase(es []entry, phrase []nlp.Token) []entry {
 	if allRoles(es) {
 		return es
 	}
-	return rolesOnly(es)
+	return uncapitalised(es)
 }
 
 func allRoles(es []entry) bool {
@@ -119,10 +121,10 @@ func allRoles(es []entry) bool {
 	return true
 }
 
-func rolesOnly(es []entry) []entry {
+func uncapitalised(es []entry) []entry {
 	var out []entry
 	for _, e := range es {
-		if e.kind == Role {
+		if e.kind == Role || e.common {
 			out = append(out, e)
 		}
 	}

@@ -26,7 +26,11 @@ type Mention struct {
 	// Explicit: the phrase itself says who it is; otherwise its code came
 	// from an antecedent or from the context.
 	Explicit bool
-	Plural   bool
+	// Headed: the phrase's head word itself names the actor ("the Taliban
+	// militants"), unlike a thing that a modifier ties to one ("the
+	// regime's criminal activities").
+	Headed bool
+	Plural bool
 	// Ref is the index (in Mentions.List) of the earlier mention this one
 	// refers to, -1 if none.
 	Ref int
@@ -257,6 +261,7 @@ func (s *sentence) resolve(h int) (Mention, bool) {
 	s.span(&m)
 	m.Text = s.text(m.First, m.Last)
 	m.Explicit = true
+	m.Headed = headMatch >= 0
 	switch {
 	case person != nil && (headMatch < 0 || s.ms[headMatch].entries[0].kind != Org):
 		s.person(&m, person, role, org, place)

@@ -53,6 +53,9 @@ func TestResolveCodes(t *testing.T) {
 			map[string]string{"fighters": "PSEREBHMS"}},
 		{"The Palestinian people will not surrender, Turkey's president said.", "2021-05-16",
 			map[string]string{"people": "PSE", "president": "TURGOV"}},
+		// Lower case names only roles and what the base writes in lower case.
+		{"A Turkish engineer told the international community that turkey is cheap.", "2004-09-01",
+			map[string]string{"engineer": "TURCVL", "community": "IGO"}},
 	}
 	for _, c := range cases {
 		got := mentionsOf(t, c.text, c.date)

@@ -21,7 +21,7 @@ func (s *sent) subject(t int) int {
 			return s.agent(t)
 		}
 		if c := s.child(t, "nsubj", "csubj"); c >= 0 {
-			return c
+			return s.antecedent(c)
 		}
 		h := s.head(t)
 		if h < 0 {
@@ -32,7 +32,9 @@ func (s *sent) subject(t int) int {
 			if o := s.child(h, "obj", "iobj"); o >= 0 {
 				return o
 			}
-		case "conj", "advcl", "acl", "dep":
+		case "acl":
+			return h // "lawmakers calling on", the participle on its doer
+		case "conj", "advcl", "dep":
 		case "acl:relcl":
 			return h
 		default:
@@ -41,6 +43,32 @@ func (s *sent) subject(t int) int {
 		t = h
 	}
 	return -1
+}
+
+// antecedent returns the noun a relative pronoun subject stands for: the
+// noun its clause modifies, or where the parser has not made the clause a
+// relative one ("a militia in Syria that launched rockets" parsed as a
+// complement), the nearest noun phrase before it, taken whole (the militia,
+// not Syria). Any other subject is returned as it is.
+func (s *sent) antecedent(subj int) int {
+	if x := s.toks[subj].XPOS; x != "WDT" && x != "WP" {
+		return subj
+	}
+	if v := s.head(subj); s.rel(v) == "acl:relcl" {
+		return s.head(v)
+	}
+	for n := subj - 1; n >= 0; n-- {
+		switch s.toks[n].UPOS {
+		case "NOUN", "PROPN":
+			for s.rel(n) == "nmod" && s.head(n) >= 0 && s.head(n) < n {
+				n = s.head(n)
+			}
+			return n
+		case "VERB", "AUX":
+			return subj
+		}
+	}
+	return subj
 }
 
 // agent finds who did what passive verb t says: its "by" phrase, which the
@@ -163,14 +191,22 @@ func (s *sent) nominal(t int) bool {
 
 // background reports whether predicate t is told only to describe what
 // another event is about: a relative clause of one of its arguments ("the
-// regime's crimes that have killed scores").
+// regime's crimes that have killed scores"). A clause on an argument that
+// names an actor says what that actor did, an event of its own ("gangs who
+// attack food convoys", "a militia that launched rockets").
 func (s *sent) background(t int) bool {
 	r := s.rel(t)
+	if r == "conj" && s.head(t) >= 0 && s.toks[s.head(t)].UPOS == "VERB" {
+		return s.background(s.head(t)) // "crimes that have killed and injured scores"
+	}
 	if r != "acl:relcl" && r != "acl" {
 		return false
 	}
 	n := s.head(t)
 	if n < 0 {
+		return false
+	}
+	if m := s.mention(n); m != nil && m.Code != "" && m.Headed {
 		return false
 	}
 	switch s.rel(n) {

@@ -82,15 +82,16 @@ func (c *Coder) Code(in Input) []Event {
 }
 
 // dropVaguer drops, from one sentence's events, those that another event
-// of the same code states with more of its actors: "storming the mosque
+// of the same code states with more of its actors ("storming the mosque
 // and attacking worshipers" is one assault by the forces, on the
-// worshipers.
+// worshipers), and those whose trigger is part of a longer one ("attacks"
+// in "launched rocket attacks").
 func dropVaguer(evs []Event) []Event {
 	out := evs[:0]
 	for i := range evs {
 		vaguer := false
 		for j := range evs {
-			if i != j && evs[i].Code == evs[j].Code && covers(&evs[j], &evs[i]) {
+			if i != j && (evs[i].Code == evs[j].Code && covers(&evs[j], &evs[i]) || within(&evs[i], &evs[j])) {
 				vaguer = true
 				break
 			}
@@ -100,6 +101,12 @@ func dropVaguer(evs []Event) []Event {
 		}
 	}
 	return out
+}
+
+// within reports whether a's trigger is inside b's, which is longer.
+func within(a, b *Event) bool {
+	return b.TriggerFirst <= a.TriggerFirst && a.TriggerLast <= b.TriggerLast &&
+		b.TriggerLast-b.TriggerFirst > a.TriggerLast-a.TriggerFirst
 }
 
 // covers reports whether a names every actor b does and more.

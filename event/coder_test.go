@@ -93,6 +93,11 @@ func TestCode(t *testing.T) {
 		// The speech verb has no subject to claim the report: no claimant.
 		{"unattributed report", "Reporters were told that Houthi rebels attacked a tanker.", []string{"18 YEMREB->-"}},
 		{"natural cause", "An earthquake killed 40 people in eastern Turkey.", nil},
+		{"relative clause on an actor", "Pakistan hunted the Taliban militants who kidnapped two Chinese engineers.",
+			[]string{"181 AFGREBTAL->CHNCVL"}},
+		{"light verb with a specific noun", "Hezbollah launched rocket attacks against Israeli troops.", []string{"195 LBNREBHEZ->ISRMIL"}},
+		{"participle with an agent", "A Turkish engineer kidnapped by Taliban gunmen in Kunar was released.", []string{"181 AFGREBTAL->TURCVL"}},
+		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)
 		if strings.Join(got, "; ") != strings.Join(c.want, "; ") {

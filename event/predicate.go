@@ -189,8 +189,26 @@ func (s *sent) code(t int, e lexicon.Entry, f fitted) (string, bool) {
 		return "041", true // "spoke by phone with", "talked over the phone"
 	case code == "020" && needWords[e.Object] && f.object >= 0:
 		return s.needOf(f.object, code), true
+	case f.object >= 0:
+		if c := s.modifiedNoun(f.object); c != "" && s.a.onto.QuadClass(c) == s.a.onto.QuadClass(code) {
+			return c, true // "launched rocket attacks": the rockets say how
+		}
 	}
 	return code, true
+}
+
+// modifiedNoun returns the code of the noun entry with modifiers that noun
+// t fits ("rocket attack", "car bomb"), "" if none does.
+func (s *sent) modifiedNoun(t int) string {
+	for _, e := range s.a.lex.Entries("noun", s.lemma(t)) {
+		if len(e.Modifiers) == 0 {
+			continue
+		}
+		if _, ok := s.fit(t, e); ok {
+			return e.Code
+		}
+	}
+	return ""
 }
 
 // participants returns the source and target actors of predicate t.

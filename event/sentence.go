@@ -210,14 +210,20 @@ func (s *sent) prepArg(t int, prep string) int {
 	return -1
 }
 
-// passive reports whether verb t is passive: "was called by", or in a
-// headline a participle with a subject, no auxiliary and no object
+// passive reports whether verb t is passive: "was called by", a past
+// participle modifying a noun ("a journalist snatched by insurgents"), or
+// in a headline a participle with a subject, no auxiliary and no object
 // ("Soldiers killed in border clash", "4 arrested in settler attack").
 func (s *sent) passive(t int) bool {
-	if s.child(t, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 {
+	if s.child(t, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 || s.participle(t) {
 		return true
 	}
 	return s.headlinePassive(t) >= 0
+}
+
+// participle reports whether t is a past participle modifying a noun.
+func (s *sent) participle(t int) bool {
+	return s.rel(t) == "acl" && s.toks[t].XPOS == "VBN" && s.head(t) >= 0
 }
 
 // headlinePassive returns the subject of a headline's participle ("Soldiers
@@ -238,6 +244,9 @@ func (s *sent) headlinePassive(t int) int {
 func (s *sent) passiveSubject(t int) int {
 	if c := s.child(t, "nsubj:pass"); c >= 0 {
 		return c
+	}
+	if s.participle(t) {
+		return s.head(t)
 	}
 	return s.headlinePassive(t)
 }
