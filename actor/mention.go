@@ -465,7 +465,7 @@ func (s *sentence) placeCode(place *match) string {
 
 // fromMatch is a mention of a match that heads no phrase of its own.
 func (s *sentence) fromMatch(mt match, first, last int) (Mention, bool) {
-	m := Mention{Sentence: s.idx, First: first, Last: last, Head: last, Ref: -1, family: -1, Explicit: true}
+	m := Mention{Sentence: s.idx, First: first, Last: last, Head: last, Ref: -1, family: -1, Explicit: true, Headed: true}
 	for t := first; t <= last; t++ {
 		if h := s.toks[t].Head; h < first || h > last {
 			m.Head = t

@@ -25,7 +25,7 @@ func (s *sent) subject(t int) int {
 		}
 		h := s.head(t)
 		if h < 0 {
-			return -1
+			return s.strayActor(t)
 		}
 		switch s.rel(t) {
 		case "xcomp":
@@ -41,6 +41,37 @@ func (s *sent) subject(t int) int {
 			return -1
 		}
 		t = h
+	}
+	return -1
+}
+
+// strayActor finds the subject of main verb t that the parser attached
+// elsewhere ("U.S. military forces, earlier this evening, launched ..."
+// with "forces" hung on "evening"): the nearest actor before the verb that
+// no preposition introduces, within its clause. -1 if none.
+func (s *sent) strayActor(t int) int {
+	for i := t - 1; i >= 0; i-- {
+		switch x := s.toks[i].XPOS; {
+		case x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD":
+			return -1 // another clause's verb: its actors are its own
+		case s.toks[i].UPOS != "NOUN" && s.toks[i].UPOS != "PROPN":
+			continue
+		}
+		m := s.mention(i)
+		if m == nil || m.Code == "" || m.Head != i {
+			continue
+		}
+		if r := s.rel(i); s.caseOf(i) != "" || r == "nmod:poss" || r == "obj" || r == "iobj" {
+			continue
+		}
+		// The first of "Egypt and Israel" holds the others.
+		for h := s.head(i); s.rel(i) == "conj" && h >= 0 && h < i; h = s.head(i) {
+			if hm := s.mention(h); hm == nil || hm.Code == "" || !hm.Headed {
+				break
+			}
+			i = h
+		}
+		return i
 	}
 	return -1
 }

@@ -10,6 +10,7 @@
 package event
 
 import (
+	"cmp"
 	"strings"
 	"time"
 
@@ -85,13 +86,23 @@ func (c *Coder) Code(in Input) []Event {
 // of the same code states with more of its actors ("storming the mosque
 // and attacking worshipers" is one assault by the forces, on the
 // worshipers), and those whose trigger is part of a longer one ("attacks"
-// in "launched rocket attacks").
+// in "launched rocket attacks"), which takes the actors it lacks from them.
 func dropVaguer(evs []Event) []Event {
+	inner := make([]bool, len(evs))
+	for i := range evs {
+		for j := range evs {
+			if i != j && within(&evs[i], &evs[j]) {
+				inner[i] = true
+				evs[j].Source = cmp.Or(evs[j].Source, evs[i].Source)
+				evs[j].Target = cmp.Or(evs[j].Target, evs[i].Target)
+			}
+		}
+	}
 	out := evs[:0]
 	for i := range evs {
-		vaguer := false
+		vaguer := inner[i]
 		for j := range evs {
-			if i != j && (evs[i].Code == evs[j].Code && covers(&evs[j], &evs[i]) || within(&evs[i], &evs[j])) {
+			if vaguer || i != j && !inner[j] && evs[i].Code == evs[j].Code && covers(&evs[j], &evs[i]) {
 				vaguer = true
 				break
 			}
@@ -163,12 +174,27 @@ func (c *Coder) predicate(s *sent, t int) []Event {
 	default:
 		return nil
 	}
-	for _, e := range c.lex.Entries(pos, strings.ToLower(tok.Lemma)) {
+	entries := c.lex.Entries(pos, strings.ToLower(tok.Lemma))
+	if len(entries) == 0 && pos == "verb" {
+		entries = c.lex.Entries(pos, regularStem(strings.ToLower(tok.Text)))
+	}
+	for _, e := range entries {
 		if m, ok := s.fit(t, e); ok {
 			return s.events(t, e, m)
 		}
 	}
 	return nil
+}
+
+// regularStem undoes a regular inflection ("raided", "raids", "raiding" →
+// "raid"), for the verbs the lemmatizer's suffix rules get wrong ("raide").
+func regularStem(form string) string {
+	for _, suffix := range []string{"ing", "ed", "s"} {
+		if stem, ok := strings.CutSuffix(form, suffix); ok && len(stem) > 2 {
+			return stem
+		}
+	}
+	return form
 }
 
 // fitted is how an entry's pattern fits a predicate: the tokens that fill

@@ -97,6 +97,8 @@ func TestCode(t *testing.T) {
 			[]string{"181 AFGREBTAL->CHNCVL"}},
 		{"light verb with a specific noun", "Hezbollah launched rocket attacks against Israeli troops.", []string{"195 LBNREBHEZ->ISRMIL"}},
 		{"participle with an agent", "A Turkish engineer kidnapped by Taliban gunmen in Kunar was released.", []string{"181 AFGREBTAL->TURCVL"}},
+		{"subject the parser strayed", "At the president's request, Egyptian troops, late on Monday, raided the camp.", []string{"190 EGYMIL->-"}},
+		{"object mistagged", "Qatar paid tribute to the Palestinian people.", []string{"051 QAT->PSE"}},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)

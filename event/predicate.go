@@ -141,11 +141,13 @@ func (s *sent) particle(t int, word string) int {
 }
 
 // object finds verb t's object with the lemma ("anger" in "voiced anger"),
-// the subject if the verb is passive ("talks were held").
+// the subject if the verb is passive ("talks were held"), or a dependent
+// with the lemma right after the verb, whatever the parser called it
+// ("paid tribute to", with "tribute" mistagged as an adverb).
 func (s *sent) object(t int, lemma string, passive bool) int {
 	for _, c := range s.deps.Of(t) {
 		r := s.rel(c)
-		if (r == "obj" || passive && r == "nsubj:pass") && s.lemma(c) == lemma {
+		if (r == "obj" || passive && r == "nsubj:pass" || c == t+1) && s.lemma(c) == lemma {
 			return c
 		}
 	}
