@@ -114,6 +114,36 @@ func (p *Parser) finish(s *state, tags []string) {
 		}
 		s.attach(root, i, label)
 	}
+	p.unhangFromPunct(s, tags, root)
+}
+
+// unhangFromPunct moves the words the transitions hung on a punctuation
+// mark, which in UD heads nothing: a preposition or marker to the next word
+// hung there with it (the phrase it introduces, "with" of "with Ziyad"),
+// any other word to the mark's own head. Long sentences with commas and
+// hyphens are where the scores make this error.
+func (p *Parser) unhangFromPunct(s *state, tags []string, root int32) {
+	for i := int32(1); i <= s.n; i++ {
+		h := s.nodes[i].head
+		if h <= 0 || !isPunct(tags[h-1]) {
+			continue
+		}
+		to := s.nodes[h].head
+		if l := p.labels[s.nodes[i].label]; l == "case" || l == "mark" || l == "cc" {
+			for j := i + 1; j <= s.n; j++ {
+				if s.nodes[j].head == h && !isPunct(tags[j-1]) {
+					to = j
+					break
+				}
+			}
+		}
+		if to <= 0 {
+			to = root
+		}
+		if to != i {
+			s.nodes[i].head = to // features are done with: only head matters now
+		}
+	}
 }
 
 func (p *Parser) labelIndex(name string) int {
