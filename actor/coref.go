@@ -2,6 +2,7 @@ package actor
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/dyad-org/dyad/nlp"
 )
@@ -222,15 +223,44 @@ func conjunctOf(doc *nlp.Doc, ms *Mentions, m *Mention) *Mention {
 // sameName finds an earlier person whose name ends with this one's: a
 // surname after the full name ("Schallenberg" after "Alexander
 // Schallenberg").
+// A surname spelt another way ("Al-Nakhaleh" after "Ziyad al-Nakhalah",
+// "Abdolahian" after "Amir-Abdollahian": transliterations vary within one
+// article) is the same name when their skeletons are.
 func sameName(list []Mention, i int) int {
 	name := strings.ToLower(list[i].Name)
+	skeleton := nameSkeleton(lastWord(name))
 	for j := i - 1; j >= 0; j-- {
 		c := &list[j]
-		if c.Kind == Person && c.Code != "" && strings.HasSuffix(strings.ToLower(c.Name), " "+name) {
+		if c.Kind != Person || c.Code == "" {
+			continue
+		}
+		full := strings.ToLower(c.Name)
+		if strings.HasSuffix(full, " "+name) || len(skeleton) >= 5 && nameSkeleton(lastWord(full)) == skeleton {
 			return j
 		}
 	}
 	return -1
+}
+
+func lastWord(name string) string { return name[strings.LastIndexAny(name, " -")+1:] }
+
+// nameSkeleton reduces a lower-case name to what its transliterations
+// share: its first letter and its consonants, doubled letters written once
+// ("nakhaleh" and "nakhalah" → "nkhlh", "abddollahian" → "abdlhn").
+func nameSkeleton(name string) string {
+	var b strings.Builder
+	var last rune
+	for i, r := range name {
+		if !unicode.IsLetter(r) || r == last {
+			continue
+		}
+		last = r
+		if i > 0 && strings.ContainsRune("aeiouy", r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // sameRole finds the latest earlier mention of the same role that has a

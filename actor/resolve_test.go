@@ -93,6 +93,21 @@ func TestCoreference(t *testing.T) {
 	}
 }
 
+// TestTransliteratedName: a surname spelt another way later in the article
+// is the person named before; a different name with few letters in common
+// is not.
+func TestTransliteratedName(t *testing.T) {
+	text := "Iran's foreign minister Hossein Amir-Abdollahian arrived in Vienna. " +
+		"Abdullahian met reporters. Abdelkader met no one."
+	got := mentionsOf(t, text, "2022-11-03")
+	if m := got["Abdullahian"]; m.Code != "IRNGOV" {
+		t.Errorf("Abdullahian coded %q, want IRNGOV", m.Code)
+	}
+	if m := got["Abdelkader"]; m.Code != "" {
+		t.Errorf("Abdelkader coded %q, want no code", m.Code)
+	}
+}
+
 // TestCoordinatedRoles: of two coordinated bare roles, the second is not
 // the first's antecedent.
 func TestCoordinatedRoles(t *testing.T) {
