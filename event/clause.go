@@ -52,7 +52,7 @@ func (s *sent) subject(t int) int {
 func (s *sent) strayActor(t int) int {
 	for i := t - 1; i >= 0; i-- {
 		switch x := s.toks[i].XPOS; {
-		case x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD":
+		case (x == "VBD" || x == "VBZ" || x == "VBP" || x == "MD") && s.head(i) != t:
 			return -1 // another clause's verb: its actors are its own
 		case s.toks[i].UPOS != "NOUN" && s.toks[i].UPOS != "PROPN":
 			continue
@@ -144,6 +144,9 @@ func (s *sent) violent(pos string, t int) bool {
 // circumstance of ("held a phone conversation with", "in a phone
 // conversation with ... he said").
 func (s *sent) nounSource(t int) int {
+	if m := s.mention(t); m != nil && m.Code != "" && !m.Headed {
+		return t // "settler attacks": the phrase's modifier names its actor
+	}
 	if c := s.child(t, "nmod:poss"); c >= 0 {
 		return c
 	}

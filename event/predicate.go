@@ -169,6 +169,9 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 	if e.POS == "noun" && len(tgt) == 0 && s.deps.Definite(s.toks, t) {
 		return nil // "during the phone call": an event reported before
 	}
+	if e.POS == "noun" && root(code) == "02" && s.caseOf(t) == "at" {
+		return nil // "at Washington's request": why another act was done
+	}
 	if len(tgt) == 0 && len(src) == 2 && !(e.Target.Kind == lexicon.Object && f.target >= 0) {
 		// "X and Y agreed", "X and Y met": with no one else named, each
 		// acted towards the other.

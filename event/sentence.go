@@ -248,7 +248,10 @@ func (s *sent) passiveSubject(t int) int {
 	if s.participle(t) {
 		return s.head(t)
 	}
-	return s.headlinePassive(t)
+	if h := s.headlinePassive(t); h >= 0 || s.head(t) >= 0 {
+		return h
+	}
+	return s.strayActor(t)
 }
 
 // mention returns the actor mention of the phrase headed by t, with "we"
