@@ -99,7 +99,7 @@ func TestCode(t *testing.T) {
 		{"participle with an agent", "A Turkish engineer kidnapped by Taliban gunmen in Kunar was released.", []string{"181 AFGREBTAL->TURCVL"}},
 		{"subject the parser strayed", "At the president's request, Egyptian troops, late on Monday, raided the camp.", []string{"190 EGYMIL->-"}},
 		{"object mistagged", "Qatar paid tribute to the Palestinian people.", []string{"051 QAT->PSE"}},
-		{"passive subject the parser strayed", "During the week, at least 19 Israelis, including soldiers, have been killed by Hamas gunmen.",
+		{"passive subject the parser strayed", "During the same period, at least 19 Israelis, including soldiers, have been killed by Hamas gunmen.",
 			[]string{"190 PSEREBHMS->ISR"}},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
