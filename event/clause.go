@@ -144,11 +144,17 @@ func (s *sent) violent(pos string, t int) bool {
 // circumstance of ("held a phone conversation with", "in a phone
 // conversation with ... he said").
 func (s *sent) nounSource(t int) int {
-	if m := s.mention(t); m != nil && m.Code != "" && !m.Headed {
-		return t // "settler attacks": the phrase's modifier names its actor
-	}
 	if c := s.child(t, "nmod:poss"); c >= 0 {
 		return c
+	}
+	if m := s.mention(t); m != nil && m.Code != "" && !m.Headed {
+		// "settler attacks": a modifier that the phrase's mention took in
+		// names its actor (not "a visit to Washington").
+		for _, c := range s.deps.Of(t) {
+			if r := s.rel(c); (r == "amod" || r == "compound") && m.First <= c && c <= m.Last {
+				return t
+			}
+		}
 	}
 	for _, c := range s.deps.Of(t) {
 		if r := s.rel(c); (r == "amod" || r == "compound") && s.mention(c) != nil {

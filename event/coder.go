@@ -66,6 +66,7 @@ func (c *Coder) Code(in Input) []Event {
 	a := newArticle(in, c.lex, c.onto)
 	var out []Event
 	seen := map[string]bool{}
+	var talk *Event // the latest meeting or call between two named actors
 	for si := range in.Doc.Sentences {
 		s := a.sentence(si)
 		var evs []Event
@@ -73,13 +74,39 @@ func (c *Coder) Code(in Input) []Event {
 			evs = append(evs, c.predicate(s, t)...)
 		}
 		for _, ev := range dropVaguer(evs) {
+			if ev.Target == nil && talk != nil && addressed[root(ev.Code)] {
+				ev.Target = talk.partnerOf(ev.Source)
+			}
 			if k := ev.key(in.Doc); !seen[k] {
 				seen[k] = true
 				out = append(out, ev)
+				if root(ev.Code) == "04" && ev.Source != nil && ev.Target != nil {
+					talk = &ev
+				}
 			}
 		}
 	}
 	return out
+}
+
+// addressed are the roots of what one side of a meeting or call says to
+// the other: a readout's "he called for more cooperation" or "underscored
+// the importance of support", with no one named, is addressed to the
+// interlocutor.
+var addressed = map[string]bool{"01": true, "02": true, "03": true, "05": true, "10": true}
+
+// partnerOf returns the other side of meeting e for one of its sides, nil
+// for anyone else.
+func (e *Event) partnerOf(m *actor.Mention) *actor.Mention {
+	switch {
+	case m == nil:
+		return nil
+	case m.Code == e.Source.Code:
+		return e.Target
+	case m.Code == e.Target.Code:
+		return e.Source
+	}
+	return nil
 }
 
 // dropVaguer drops, from one sentence's events, those that another event

@@ -101,6 +101,8 @@ func TestCode(t *testing.T) {
 		{"object mistagged", "Qatar paid tribute to the Palestinian people.", []string{"051 QAT->PSE"}},
 		{"passive subject the parser strayed", "During the same period, at least 19 Israelis, including soldiers, have been killed by Hamas gunmen.",
 			[]string{"190 PSEREBHMS->ISR"}},
+		{"addressed to the interlocutor", "The Saudi foreign minister spoke by phone with Iran's president on Monday. He called for more cooperation.",
+			[]string{"041 SAUGOV->IRNGOV", "101 SAUGOV->IRNGOV"}},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)
