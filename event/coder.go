@@ -203,7 +203,11 @@ func (c *Coder) predicate(s *sent, t int) []Event {
 	}
 	entries := c.lex.Entries(pos, strings.ToLower(tok.Lemma))
 	if len(entries) == 0 && pos == "verb" {
-		entries = c.lex.Entries(pos, regularStem(strings.ToLower(tok.Text)))
+		for _, stem := range regularStems(strings.ToLower(tok.Text)) {
+			if entries = c.lex.Entries(pos, stem); len(entries) > 0 {
+				break
+			}
+		}
 	}
 	for _, e := range entries {
 		if m, ok := s.fit(t, e); ok {
@@ -213,15 +217,25 @@ func (c *Coder) predicate(s *sent, t int) []Event {
 	return nil
 }
 
-// regularStem undoes a regular inflection ("raided", "raids", "raiding" →
-// "raid"), for the verbs the lemmatizer's suffix rules get wrong ("raide").
-func regularStem(form string) string {
-	for _, suffix := range []string{"ing", "ed", "s"} {
-		if stem, ok := strings.CutSuffix(form, suffix); ok && len(stem) > 2 {
-			return stem
+// regularStems are the verbs a regular inflection may come from ("raided"
+// → "raid", "raide"; "underlined" → "underlin", "underline"; "stopped" →
+// "stop"), for the verbs the lemmatizer's suffix rules get wrong.
+func regularStems(form string) []string {
+	var out []string
+	for _, suffix := range []string{"ing", "ed", "es", "s"} {
+		stem, ok := strings.CutSuffix(form, suffix)
+		if !ok || len(stem) < 3 {
+			continue
+		}
+		out = append(out, stem, stem+"e")
+		if n := len(stem); stem[n-1] == stem[n-2] {
+			out = append(out, stem[:n-1]) // a doubled consonant
+		}
+		if suffix == "ed" && stem[len(stem)-1] == 'i' {
+			out = append(out, stem[:len(stem)-1]+"y") // "denied"
 		}
 	}
-	return form
+	return out
 }
 
 // fitted is how an entry's pattern fits a predicate: the tokens that fill
