@@ -359,7 +359,7 @@ var (
 	modals, implicative, irrealis       = lists["modal"], lists["implicative"], lists["irrealis"]
 	lightVerbs, speechVerbs, occurVerbs = lists["light"], lists["speech"], lists["occur"]
 	weapons, documents, needWords       = lists["weapon"], lists["document"], lists["need"]
-	bombs                               = lists["bomb"]
+	bombs, quantities                   = lists["bomb"], lists["quantity"]
 )
 
 // readLists reads the sections of clause.txt by name.

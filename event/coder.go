@@ -80,7 +80,7 @@ func (c *Coder) Code(in Input) []Event {
 			if k := ev.key(in.Doc); !seen[k] {
 				seen[k] = true
 				out = append(out, ev)
-				if root(ev.Code) == "04" && ev.Source != nil && ev.Target != nil {
+				if root(ev.Code) == "04" && ev.Source != nil && ev.Target != nil && ev.Source.Country != ev.Target.Country {
 					talk = &ev
 				}
 			}

@@ -104,6 +104,7 @@ func TestCode(t *testing.T) {
 		{"addressed to the interlocutor", "The Saudi foreign minister spoke by phone with Iran's president on Monday. He called for more cooperation.",
 			[]string{"041 SAUGOV->IRNGOV", "101 SAUGOV->IRNGOV"}},
 		{"lemma the lemmatizer got wrong", "Jordan underlined the need for restraint.", []string{"020 JOR->-"}},
+		{"quantity of weapons", "Hamas fighters launched hundreds of rockets at Israeli towns.", []string{"195 PSEREBHMS->ISR"}},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)

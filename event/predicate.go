@@ -39,7 +39,7 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 		f.last = max(f.last, f.object)
 	}
 	for _, p := range e.Requires {
-		if s.prepArg(t, p) < 0 && (f.object < 0 || s.prepArg(f.object, p) < 0) {
+		if s.prepArg(t, p) < 0 && (f.object < 0 || s.objectArg(f.object, p) < 0) {
 			return f, false
 		}
 	}
@@ -63,7 +63,7 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 	case lexicon.Prep:
 		f.target = s.prepArg(t, e.Target.Prep)
 		if f.target < 0 && f.object >= 0 {
-			f.target = s.prepArg(f.object, e.Target.Prep)
+			f.target = s.objectArg(f.object, e.Target.Prep)
 		}
 		if f.target < 0 {
 			return f, false
@@ -81,13 +81,26 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 	}
 	if e.Source.Kind == lexicon.Prep {
 		if f.source = s.prepArg(t, e.Source.Prep); f.source < 0 && f.object >= 0 {
-			f.source = s.prepArg(f.object, e.Source.Prep)
+			f.source = s.objectArg(f.object, e.Source.Prep)
 		}
 		if f.source < 0 {
 			return f, false
 		}
 	}
 	return f, true
+}
+
+// objectArg returns the dependent of a pattern's object introduced by
+// prep, or of the quantity it is counted by ("at" of "hundreds of rockets
+// at Israeli towns"); -1 if none.
+func (s *sent) objectArg(obj int, prep string) int {
+	if a := s.prepArg(obj, prep); a >= 0 {
+		return a
+	}
+	if q := s.head(obj); q >= 0 && s.rel(obj) == "nmod" && quantities[s.lemma(q)] {
+		return s.prepArg(q, prep)
+	}
+	return -1
 }
 
 // partner finds whom a predicate without a target slot is about, in what
@@ -147,8 +160,16 @@ func (s *sent) particle(t int, word string) int {
 func (s *sent) object(t int, lemma string, passive bool) int {
 	for _, c := range s.deps.Of(t) {
 		r := s.rel(c)
-		if (r == "obj" || passive && r == "nsubj:pass" || c == t+1) && s.lemma(c) == lemma {
+		if !(r == "obj" || passive && r == "nsubj:pass" || c == t+1) {
+			continue
+		}
+		if s.lemma(c) == lemma {
 			return c
+		}
+		if quantities[s.lemma(c)] { // "launched hundreds of rockets"
+			if of := s.prepArg(c, "of"); of >= 0 && s.lemma(of) == lemma {
+				return of
+			}
 		}
 	}
 	return -1
@@ -266,8 +287,8 @@ func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt 
 	var out []Event
 	for _, a := range src {
 		for _, b := range tgt {
-			if a != nil && b != nil && (a == b || s.a.in.Mentions.Same(a, b)) {
-				continue
+			if a != nil && b != nil && (a == b || s.a.in.Mentions.Same(a, b) || a.Code == b.Code && !b.Explicit) {
+				continue // one actor, or a bare "foreign ministers" given the speaker's own country
 			}
 			ev := base
 			ev.Source, ev.Target = a, b
