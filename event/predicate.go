@@ -113,12 +113,34 @@ func (s *sent) partner(t int) int {
 			if s.actorIn(c) != nil && s.caseOf(c) != "in" {
 				return c
 			}
-		case "xcomp":
+		case "xcomp", "advcl":
+			if s.rel(c) == "advcl" && s.caseOf(c) != "to" {
+				continue
+			}
+			if d := s.complementActor(c); d >= 0 {
+				return d
+			}
+		case "obj":
+			// "expressed Iran's preparedness to support the Palestinian
+			// people": the object noun's own complement.
 			for _, d := range s.deps.Of(c) {
-				if r := s.rel(d); (r == "obj" || r == "obl") && s.actorIn(d) != nil {
-					return d
+				if r := s.rel(d); r == "acl" || r == "xcomp" {
+					if a := s.complementActor(d); a >= 0 {
+						return a
+					}
 				}
 			}
+		}
+	}
+	return -1
+}
+
+// complementActor returns the actor that complement clause c is done to
+// (its object or oblique), -1 if it names none.
+func (s *sent) complementActor(c int) int {
+	for _, d := range s.deps.Of(c) {
+		if r := s.rel(d); (r == "obj" || r == "obl") && s.actorIn(d) != nil {
+			return d
 		}
 	}
 	return -1
