@@ -65,8 +65,8 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 		if f.target < 0 && f.object >= 0 {
 			f.target = s.objectArg(f.object, e.Target.Prep)
 		}
-		if f.target < 0 {
-			return f, false
+		if f.target < 0 || s.toks[f.target].UPOS == "VERB" && s.actorIn(f.target) == nil {
+			return f, false // "sent troops to support ...": a purpose, not a target
 		}
 	default:
 		f.target = s.prepArg(t, "against")
