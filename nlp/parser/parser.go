@@ -55,7 +55,96 @@ func (p *Parser) Labels() []string { return p.labels }
 // Parse parses one sentence given its word forms and tags (any tag string the
 // parser was trained with). It writes each word's head (an index into forms,
 // -1 for the root) and relation.
+//
+// A sentence that opens with an adverbial phrase and a comma ("On Tuesday,
+// a group of lawmakers called on ...", "As the army shelled the city, ...")
+// is parsed in two parts, the phrase and the clause, joined at their roots:
+// the greedy transitions, left to right, otherwise often make the phrase
+// the head of the whole sentence.
 func (p *Parser) Parse(forms, tags []string, heads []int, rels []string) {
+	k := frontEnd(forms, tags)
+	if k < 0 {
+		p.parse(forms, tags, heads, rels)
+		return
+	}
+	p.parse(forms[:k], tags[:k], heads[:k], rels[:k])
+	p.parse(forms[k+1:], tags[k+1:], heads[k+1:], rels[k+1:])
+	front, main := -1, -1
+	for i := range forms {
+		switch {
+		case i == k:
+		case heads[i] < 0 && i < k:
+			front = i
+		case heads[i] < 0:
+			main = i
+		case i > k:
+			heads[i] += k + 1
+		}
+	}
+	front = rootContent(front, k, tags, heads, rels)
+	heads[front], rels[front] = main, "obl"
+	if strings.HasPrefix(tags[front], "VERB") || strings.HasPrefix(tags[front], "AUX") {
+		rels[front] = "advcl"
+	}
+	heads[k], rels[k] = front, "punct"
+}
+
+// rootContent makes a phrase parsed on its own (words 0..n-1) headed by a
+// content word: where the parse made its opening preposition or
+// subordinator the root ("After the talks in Vienna"), the word that one
+// introduces takes its place and its dependents, and the function word
+// becomes its case or mark. It returns the phrase's root.
+func rootContent(root, n int, tags []string, heads []int, rels []string) int {
+	fn := strings.HasPrefix(tags[root], "ADP") || strings.HasPrefix(tags[root], "SCONJ")
+	if !fn {
+		return root
+	}
+	content := -1
+	for i := root + 1; i < n && content < 0; i++ {
+		if heads[i] == root && !isPunct(tags[i]) {
+			content = i
+		}
+	}
+	if content < 0 {
+		return root
+	}
+	for i := range n {
+		if heads[i] == root && i != content {
+			heads[i] = content
+		}
+	}
+	heads[content], rels[content] = -1, "root"
+	heads[root], rels[root] = content, "case"
+	if strings.HasPrefix(tags[root], "SCONJ") {
+		rels[root] = "mark"
+	}
+	return content
+}
+
+// frontEnd returns the index of the comma that ends a sentence's opening
+// adverbial phrase, -1 if it has none: the sentence opens with a
+// preposition or a subordinator, the comma comes within a few words, and a
+// clause with a verb of at least four words follows it.
+func frontEnd(forms, tags []string) int {
+	const maxFront = 15
+	if len(tags) < 7 || !strings.HasPrefix(tags[0], "ADP") && !strings.HasPrefix(tags[0], "SCONJ") {
+		return -1
+	}
+	k := 1
+	for ; k < len(forms) && k <= maxFront && !isPunct(tags[k]); k++ {
+	}
+	if k < 2 || k > maxFront || k >= len(forms) || forms[k] != "," || len(forms)-k-1 < 4 {
+		return -1
+	}
+	for _, t := range tags[k+1:] {
+		if strings.HasPrefix(t, "VERB") || strings.HasPrefix(t, "AUX") {
+			return k
+		}
+	}
+	return -1
+}
+
+func (p *Parser) parse(forms, tags []string, heads []int, rels []string) {
 	ws := p.pool.Get().(*workspace)
 	defer p.pool.Put(ws)
 	ws.ctx.load(forms, tags)

@@ -98,6 +98,33 @@ func TestAnalyzeWellFormed(t *testing.T) {
 	}
 }
 
+// TestFrontedPhrase: an opening adverbial phrase hangs on the main verb,
+// which is the root, and so does the subject after the comma.
+func TestFrontedPhrase(t *testing.T) {
+	p := loadDefault(t)
+	doc := p.Analyze("After the talks in Vienna on Tuesday, the Iranian foreign minister met his Turkish counterpart in Ankara.")
+	toks := doc.Sentences[0].Tokens
+	at := func(text string) int {
+		for i, tok := range toks {
+			if tok.Text == text {
+				return i
+			}
+		}
+		t.Fatalf("no token %q", text)
+		return -1
+	}
+	met := at("met")
+	if toks[met].Head != -1 {
+		t.Errorf("root is %q, want met", toks[toks[met].Head].Text)
+	}
+	if h := toks[at("talks")].Head; h != met {
+		t.Errorf("talks hangs on token %d, want met (%d)", h, met)
+	}
+	if toks[at(",")].Head != at("talks") || toks[at("minister")].Head != met {
+		t.Errorf("comma or subject misattached: %+v", toks)
+	}
+}
+
 // findHead returns the index-1 of the dependent of head with relation rel, or -1-1.
 func findHead(toks []nlp.Token, head int, rel string) int {
 	for i, t := range toks {
