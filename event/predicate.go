@@ -216,10 +216,13 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 		return nil // "at Washington's request": why another act was done
 	}
 	if len(tgt) == 0 && len(src) == 2 && !(e.Target.Kind == lexicon.Object && f.target >= 0) {
-		// "X and Y agreed", "X and Y met": with no one else named, each
-		// acted towards the other.
-		a, b := s.eventsOf(t, e, f, code, src[:1], src[1:]), s.eventsOf(t, e, f, code, src[1:], src[:1])
-		return append(a, b...)
+		// "X and Y met" is one meeting, of X with Y; "X and Y agreed":
+		// with no one else named, each acted towards the other.
+		a := s.eventsOf(t, e, f, code, src[:1], src[1:])
+		if root(code) == "04" {
+			return a
+		}
+		return append(a, s.eventsOf(t, e, f, code, src[1:], src[:1])...)
 	}
 	return s.eventsOf(t, e, f, code, src, tgt)
 }
