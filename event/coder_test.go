@@ -108,6 +108,7 @@ func TestCode(t *testing.T) {
 		{"whom the object's complement is for", "Qatar expressed its readiness to support the Palestinian people.", []string{"030 QAT->PSE"}},
 		{"purpose is no target", "The Soviet Union sent troops into Afghanistan to support its regime.", []string{"072 SUN->AFG"}},
 		{"one meeting of the two", "Erdogan and the Iraqi prime minister met in Ankara on Monday.", []string{"040 TURGOV->IRQGOV"}},
+		{"a vow of violence is a threat", "Hezbollah vowed to attack Israeli troops.", []string{"13 LBNREBHEZ->ISRMIL"}},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)

@@ -240,12 +240,30 @@ func (s *sent) code(t int, e lexicon.Entry, f fitted) (string, bool) {
 		return "041", true // "spoke by phone with", "talked over the phone"
 	case code == "020" && needWords[e.Object] && f.object >= 0:
 		return s.needOf(f.object, code), true
+	case root(code) == "03" && e.POS == "verb" && s.hostileComplement(t):
+		return "13", true // "vowed to retaliate", "pledged to crush": a threat
 	case f.object >= 0:
 		if c := s.modifiedNoun(f.object); c != "" && s.a.onto.QuadClass(c) == s.a.onto.QuadClass(code) {
 			return c, true // "launched rocket attacks": the rockets say how
 		}
 	}
 	return code, true
+}
+
+// hostileComplement reports whether verb t's infinitive complement is an
+// act of conflict, verbal or material ("vowed to punish the attackers").
+func (s *sent) hostileComplement(t int) bool {
+	for _, c := range s.deps.Of(t) {
+		if r := s.rel(c); r != "xcomp" && !(r == "advcl" && s.caseOf(c) == "to") {
+			continue
+		}
+		for _, e := range s.a.lex.Entries("verb", s.lemma(c)) {
+			if q := s.a.onto.QuadClass(e.Code); q >= 3 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // modifiedNoun returns the code of the noun entry with modifiers that noun
