@@ -164,6 +164,9 @@ func (s *sent) nounSource(t int) int {
 	if c := s.prepArg(t, "by"); c >= 0 {
 		return c
 	}
+	if c := s.child(t, "nsubj"); c >= 0 && s.child(t, "cop") >= 0 {
+		return c // a noun predicating of its subject ("the Houthis have been [trading] strikes", as the parser may read it)
+	}
 	h := s.head(t)
 	if h < 0 || s.toks[h].UPOS != "VERB" {
 		return -1
