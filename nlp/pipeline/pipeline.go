@@ -134,6 +134,7 @@ func (p *Pipeline) AnalyzeSentence(s *nlp.Sentence) {
 		p.uncap(b.forms)
 	}
 	p.Tagger.TagForms(b.forms, b.classes)
+	p.Tagger.RepairFinite(b.forms, b.classes)
 	for i, c := range b.classes {
 		t := &s.Tokens[i]
 		t.UPOS, t.XPOS = p.Tagger.Tags(c)

@@ -125,6 +125,20 @@ func TestFrontedPhrase(t *testing.T) {
 	}
 }
 
+// TestFiniteVerbRepair: a sentence with a bare-name subject gets its verb
+// even where the tagger first read it as a plural noun.
+func TestFiniteVerbRepair(t *testing.T) {
+	p := loadDefault(t)
+	for _, text := range []string{"The EU calls on Israel to end all settlement activity.", "The OIC urges Muslim countries to unite."} {
+		doc := p.Analyze(text)
+		toks := doc.Sentences[0].Tokens
+		verb := toks[2]
+		if verb.XPOS != "VBZ" || verb.Head != -1 {
+			t.Errorf("%q: %q tagged %s with head %d, want the VBZ root", text, verb.Text, verb.XPOS, verb.Head)
+		}
+	}
+}
+
 // findHead returns the index-1 of the dependent of head with relation rel, or -1-1.
 func findHead(toks []nlp.Token, head int, rel string) int {
 	for i, t := range toks {

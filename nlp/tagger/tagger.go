@@ -32,6 +32,7 @@ type Tagger struct {
 	amb        map[string]uint64
 	ambLower   map[uint64]uint64 // keyed by wordfeat's lowercase hash
 	sure       map[string]uint16
+	vbz        int // the class "VERB VBZ", -1 if none
 	tables     Tables
 	pool       sync.Pool
 }
@@ -48,8 +49,11 @@ type workspace struct {
 }
 
 func newTagger(first, second perceptron.Scorer, t Tables) *Tagger {
-	tg := &Tagger{first: first, second: second, tables: t, sure: t.Sure, amb: make(map[string]uint64, len(t.Lexicon))}
-	for _, c := range t.Classes {
+	tg := &Tagger{first: first, second: second, tables: t, sure: t.Sure, amb: make(map[string]uint64, len(t.Lexicon)), vbz: -1}
+	for i, c := range t.Classes {
+		if c == "VERB VBZ" {
+			tg.vbz = i
+		}
 		u, x, _ := strings.Cut(c, " ")
 		tg.upos = append(tg.upos, u)
 		tg.xpos = append(tg.xpos, x)
@@ -108,6 +112,47 @@ func (t *Tagger) pass(ws *workspace, forms []string, m perceptron.Scorer, ahead,
 		ws.feats = features(ws.feats[:0], ws, out, ahead, i)
 		out[i] = best(m, ws)
 	}
+}
+
+// RepairFinite gives a finite verb to a sentence the tagger left without
+// one, when a plural noun right after a noun is a word training also saw as
+// a present-tense verb: "The EU calls on Israel to end ..." (the headlines
+// and leads of news, rare in the treebank, where the subject is a bare
+// name). It rewrites the first such
+// word's class and reports whether it did.
+func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
+	if len(forms) < 3 || t.vbz < 0 {
+		return false
+	}
+	for _, c := range classes {
+		switch t.xpos[c] {
+		case "VBZ", "VBD", "VBP", "MD":
+			return false
+		}
+	}
+	for i := 1; i+1 < len(forms); i++ {
+		if t.xpos[classes[i]] != "NNS" || t.upos[classes[i+1]] == "PUNCT" {
+			continue
+		}
+		if u := t.upos[classes[i-1]]; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		if t.seenAs(strings.ToLower(forms[i]), "VBZ") {
+			classes[i] = t.vbz
+			return true
+		}
+	}
+	return false
+}
+
+// seenAs reports whether training saw the lower-case form with the XPOS.
+func (t *Tagger) seenAs(lower, xpos string) bool {
+	for _, c := range t.tables.LowerLexicon[lower] {
+		if t.xpos[c] == xpos {
+			return true
+		}
+	}
+	return false
 }
 
 // position is the k-th word a pass visits.
