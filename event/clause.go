@@ -196,7 +196,11 @@ func (s *sent) nounEvent(t int) bool {
 	case "obl", "nmod", "advcl":
 		switch s.caseOf(t) {
 		case "in", "during", "at", "after":
-			// "killed in air strikes" is one event, the killing.
+			// "killed in air strikes" is one event, the killing; "protests
+			// in support of" say why they were held.
+			if l := s.lemma(t); l == "support" || l == "solidarity" {
+				return false
+			}
 			return s.toks[t].UPOS == "NOUN" && !(s.violent("noun", t) && s.violent("verb", h))
 		case "under":
 			return s.violent("noun", t) // "have been under attack from"

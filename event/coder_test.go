@@ -110,6 +110,7 @@ func TestCode(t *testing.T) {
 		{"one meeting of the two", "Erdogan and the Iraqi prime minister met in Ankara on Monday.", []string{"040 TURGOV->IRQGOV"}},
 		{"a vow of violence is a threat", "Hezbollah vowed to attack Israeli troops.", []string{"13 LBNREBHEZ->ISRMIL"}},
 		{"joined to act", "The U.S. and the United Kingdom joined together to strike several Houthi targets in Yemen.", []string{"190 USA->YEMREB", "190 GBR->YEMREB"}},
+		{"protest where and for whom", "Across Turkey, protests were staged in solidarity with the Palestinian people.", []string{"141 TUR->PSE"}},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)

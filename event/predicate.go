@@ -110,7 +110,14 @@ func (s *sent) partner(t int) int {
 	for _, c := range s.deps.Of(t) {
 		switch s.rel(c) {
 		case "obl":
-			if s.actorIn(c) != nil && s.caseOf(c) != "in" {
+			if p := s.caseOf(c); p == "in" && (s.lemma(c) == "support" || s.lemma(c) == "solidarity") {
+				// "protests in support of the Palestinian people"
+				for _, prep := range []string{"of", "with"} {
+					if a := s.prepArg(c, prep); a >= 0 && s.actorIn(a) != nil {
+						return a
+					}
+				}
+			} else if s.actorIn(c) != nil && !places[p] {
 				return c
 			}
 		case "xcomp", "advcl":
@@ -145,6 +152,9 @@ func (s *sent) complementActor(c int) int {
 	}
 	return -1
 }
+
+// places are the prepositions of where something happens, not to whom.
+var places = map[string]bool{"in": true, "across": true, "throughout": true, "at": true, "near": true, "around": true, "inside": true}
 
 // addressPreps introduce whom an act is addressed to when its object is a
 // thing.
@@ -306,7 +316,21 @@ func (s *sent) participants(t int, e lexicon.Entry, f fitted, code string) (src,
 	if len(tgt) == 0 && (root(code) == "02" || root(code) == "10") {
 		tgt = s.actors(s.addressee(t))
 	}
+	if len(src) == 0 && root(code) == "14" {
+		src = s.actors(s.venue(t)) // "protests across the Muslim world": its people protested
+	}
 	return src, tgt
+}
+
+// venue returns the actor where predicate t happened ("in Iran", "across
+// the Muslim world"), -1 if it names none.
+func (s *sent) venue(t int) int {
+	for _, c := range s.deps.Of(t) {
+		if s.rel(c) == "obl" && places[s.caseOf(c)] && s.actorIn(c) != nil {
+			return c
+		}
+	}
+	return -1
 }
 
 // eventsOf builds one event for each source and target.
