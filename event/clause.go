@@ -34,7 +34,11 @@ func (s *sent) subject(t int) int {
 			}
 		case "acl":
 			return h // "lawmakers calling on", the participle on its doer
-		case "conj", "advcl", "dep":
+		case "conj":
+			if n := s.ownSubject(t); n >= 0 {
+				return n
+			}
+		case "advcl", "dep":
 		case "acl:relcl":
 			return h
 		default:
@@ -100,6 +104,26 @@ func (s *sent) antecedent(subj int) int {
 		}
 	}
 	return subj
+}
+
+// ownSubject finds the subject of a coordinated verb that the parser hung
+// elsewhere: a noun right before it ("called by Raisi ... after Israeli
+// forces stormed the mosque, fired grenades and attacked", with "forces" in
+// a phrase and "stormed" coordinated with "called"), or one before an
+// earlier verb of the same coordination. -1 if none.
+func (s *sent) ownSubject(t int) int {
+	h := s.head(t)
+	for v := t; v > h; v-- {
+		if v != t && (s.head(v) != h || s.rel(v) != "conj") {
+			continue
+		}
+		if n := v - 1; n > h && s.head(n) != v {
+			if u := s.toks[n].UPOS; (u == "NOUN" || u == "PROPN") && s.actorIn(n) != nil {
+				return n
+			}
+		}
+	}
+	return -1
 }
 
 // agent finds who did what passive verb t says: its "by" phrase, which the

@@ -111,6 +111,8 @@ func TestCode(t *testing.T) {
 		{"a vow of violence is a threat", "Hezbollah vowed to attack Israeli troops.", []string{"13 LBNREBHEZ->ISRMIL"}},
 		{"joined to act", "The U.S. and the United Kingdom joined together to strike several Houthi targets in Yemen.", []string{"190 USA->YEMREB", "190 GBR->YEMREB"}},
 		{"protest where and for whom", "Across Turkey, protests were staged in solidarity with the Palestinian people.", []string{"141 TUR->PSE"}},
+		{"coordinated verb's own subject", "The OIC was called to a meeting by Iran's president after Israeli forces stormed the mosque and attacked Palestinian worshipers.",
+			[]string{"106 IRNGOV->IGOMOSOIC", "18 ISRMIL->PSECVL"}},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)
