@@ -113,6 +113,9 @@ func TestCode(t *testing.T) {
 		{"protest where and for whom", "Across Turkey, protests were staged in solidarity with the Palestinian people.", []string{"141 TUR->PSE"}},
 		{"coordinated verb's own subject", "The OIC was called to a meeting by Iran's president after Israeli forces stormed the mosque and attacked Palestinian worshipers.",
 			[]string{"106 IRNGOV->IGOMOSOIC", "18 ISRMIL->PSECVL"}},
+		{"a state's stance voiced by its official", "Iran's foreign minister said that Iran is ready to expand cooperation with Austria.",
+			[]string{"030 IRNGOV->AUT claimed:IRNGOV"}},
+		{"whom a warning is about", "The Iranian president warned that the policies of the Israeli government would bring war.", []string{"13 IRNGOV->ISRGOV"}},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)

@@ -313,8 +313,8 @@ func (s *sent) participants(t int, e lexicon.Entry, f fitted, code string) (src,
 	default:
 		src, tgt = s.actors(s.subject(t)), s.actors(f.target)
 	}
-	if len(tgt) == 0 && (root(code) == "02" || root(code) == "10") {
-		tgt = s.actors(s.addressee(t))
+	if len(tgt) == 0 && (root(code) == "02" || root(code) == "10" || root(code) == "13") {
+		tgt = s.actors(s.addressee(t)) // also "warned that the stance of European leaders ..."
 	}
 	if len(src) == 0 && root(code) == "14" {
 		src = s.actors(s.venue(t)) // "protests across the Muslim world": its people protested
@@ -349,6 +349,15 @@ func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt 
 	if s.a.in.Dater != nil {
 		if d, how := s.a.in.Dater.EventDate(s.idx, t, code == "036"); how != timex.NoDate {
 			base.Date = d
+		}
+	}
+	if c := base.ClaimedBy; c != nil && s.a.onto.QuadClass(code)%2 == 1 {
+		// "Iran's foreign minister said Iran is ready to ...": a state's
+		// stance voiced by its own official is the official's statement.
+		for i, a := range src {
+			if a != nil && a.Role == "" && a.Kind == actor.Country && a.Country == c.Country {
+				src[i] = c
+			}
 		}
 	}
 	var out []Event
