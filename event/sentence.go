@@ -221,9 +221,11 @@ func (s *sent) passive(t int) bool {
 	return s.headlinePassive(t) >= 0
 }
 
-// participle reports whether t is a past participle modifying a noun.
+// participle reports whether t is a past participle modifying a noun; one
+// with an object is an active verb the parser hung on a noun ("a mob of
+// extremists staged marches").
 func (s *sent) participle(t int) bool {
-	return s.rel(t) == "acl" && s.toks[t].XPOS == "VBN" && s.head(t) >= 0
+	return s.rel(t) == "acl" && s.toks[t].XPOS == "VBN" && s.head(t) >= 0 && s.child(t, "obj") < 0
 }
 
 // headlinePassive returns the subject of a headline's participle ("Soldiers

@@ -68,7 +68,7 @@ func (p *Parser) Parse(forms, tags []string, heads []int, rels []string) {
 		return
 	}
 	p.parse(forms[:k], tags[:k], heads[:k], rels[:k])
-	p.parse(forms[k+1:], tags[k+1:], heads[k+1:], rels[k+1:])
+	p.Parse(forms[k+1:], tags[k+1:], heads[k+1:], rels[k+1:]) // it may open with a phrase too
 	front, main := -1, -1
 	for i := range forms {
 		switch {
@@ -129,6 +129,9 @@ func frontEnd(forms, tags []string) int {
 	const maxFront = 15
 	if len(tags) < 7 || !strings.HasPrefix(tags[0], "ADP") && !strings.HasPrefix(tags[0], "SCONJ") {
 		return -1
+	}
+	if w := strings.ToLower(forms[1]); w == "least" || w == "most" {
+		return -1 // "At least 19 people, including ...": a number, not a phrase
 	}
 	k := 1
 	for ; k < len(forms) && k <= maxFront && !isPunct(tags[k]); k++ {
