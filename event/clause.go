@@ -21,6 +21,10 @@ func (s *sent) subject(t int) int {
 			return s.agent(t)
 		}
 		if c := s.child(t, "nsubj", "csubj"); c >= 0 {
+			if h := s.head(t); h >= 0 && s.misreadObject(h) == c {
+				t = h // "telephoned Taha requesting a meeting": the caller requests
+				continue
+			}
 			return s.antecedent(c)
 		}
 		h := s.head(t)
@@ -29,7 +33,9 @@ func (s *sent) subject(t int) int {
 		}
 		switch s.rel(t) {
 		case "xcomp":
-			if o := s.child(h, "obj", "iobj"); o >= 0 {
+			// Object control ("urged Muslims to unify") is an infinitive's;
+			// "telephoned Taha requesting a meeting" is the caller's request.
+			if o := s.child(h, "obj", "iobj"); o >= 0 && s.toks[t].XPOS != "VBG" {
 				return o
 			}
 		case "acl":
@@ -121,6 +127,24 @@ func (s *sent) ownSubject(t int) int {
 			if u := s.toks[n].UPOS; (u == "NOUN" || u == "PROPN") && s.actorIn(n) != nil {
 				return n
 			}
+		}
+	}
+	return -1
+}
+
+// misreadObject returns the object of verb t that the parser read as the
+// subject of a participle after it ("telephoned Taha on Thursday requesting
+// a meeting" with "Taha" the subject of "requesting"), -1 if none.
+func (s *sent) misreadObject(t int) int {
+	if s.child(t, "obj") >= 0 {
+		return -1
+	}
+	for _, c := range s.deps.Of(t) {
+		if s.rel(c) != "advcl" || s.toks[c].XPOS != "VBG" {
+			continue
+		}
+		if n := s.child(c, "nsubj"); t < n && n < c {
+			return n
 		}
 	}
 	return -1

@@ -93,7 +93,7 @@ func (c *Coder) Code(in Input) []Event {
 // the other: a readout's "he called for more cooperation" or "underscored
 // the importance of support", with no one named, is addressed to the
 // interlocutor.
-var addressed = map[string]bool{"01": true, "02": true, "03": true, "05": true, "10": true}
+var addressed = map[string]bool{"01": true, "02": true, "03": true, "10": true}
 
 // partnerOf returns the other side of meeting e for one of its sides, nil
 // for anyone else.

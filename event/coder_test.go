@@ -116,6 +116,8 @@ func TestCode(t *testing.T) {
 		{"a state's stance voiced by its official", "Iran's foreign minister said that Iran is ready to expand cooperation with Austria.",
 			[]string{"030 IRNGOV->AUT claimed:IRNGOV"}},
 		{"whom a warning is about", "The Iranian president warned that the policies of the Israeli government would bring war.", []string{"13 IRNGOV->ISRGOV"}},
+		{"a caller's request", "Iran's foreign minister Hossein Amir Abdollahian telephoned OIC Secretary General Hussain Ibrahim Taha on Thursday night requesting an urgent meeting.",
+			[]string{"041 IRNGOV->IGOMOSOIC", "026 IRNGOV->IGOMOSOIC"}},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)

@@ -47,8 +47,8 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 	case lexicon.Object:
 		if passive {
 			f.target = s.passiveSubject(t)
-		} else {
-			f.target = s.child(t, "obj", "iobj")
+		} else if f.target = s.child(t, "obj", "iobj"); f.target < 0 {
+			f.target = s.misreadObject(t)
 		}
 		// "congratulated Eid al-Fitr to the people of Iran": when the object
 		// names no actor, the one the act is addressed to is the target.

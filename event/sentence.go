@@ -318,7 +318,7 @@ var aboutRels = []func(s *sent, c int) bool{
 
 // aboutPreps introduce what a phrase is about or aimed at ("the attack on
 // Gaza"), unlike places and times ("a man near Tel Aviv").
-var aboutPreps = map[string]bool{"on": true, "against": true, "to": true, "toward": true, "towards": true, "with": true, "for": true}
+var aboutPreps = map[string]bool{"on": true, "against": true, "to": true, "toward": true, "towards": true, "with": true, "for": true, "among": true}
 
 // actors returns the actor of argument t and of each phrase coordinated
 // with it ("X and Y condemned"), one per distinct code; nil when t is -1
