@@ -267,6 +267,9 @@ func (s *sent) nounEvent(t int) bool {
 // standing where a noun does ("condemned the attack and the wounding of
 // worshippers") or modifying one ("the child-killing regime").
 func (s *sent) nominal(t int) bool {
+	if h := s.head(t); s.rel(t) == "conj" && h >= 0 && s.toks[h].UPOS == "NOUN" && s.child(t, "nsubj", "aux", "mark") < 0 {
+		return true // "support for the Palestinians and fight against the regime", "fight" tagged a verb
+	}
 	if s.toks[t].XPOS != "VBG" {
 		return false
 	}

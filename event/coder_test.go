@@ -118,6 +118,7 @@ func TestCode(t *testing.T) {
 		{"whom a warning is about", "The Iranian president warned that the policies of the Israeli government would bring war.", []string{"13 IRNGOV->ISRGOV"}},
 		{"a caller's request", "Iran's foreign minister Hossein Amir Abdollahian telephoned OIC Secretary General Hussain Ibrahim Taha on Thursday night requesting an urgent meeting.",
 			[]string{"041 IRNGOV->IGOMOSOIC", "026 IRNGOV->IGOMOSOIC"}},
+		{"the place a case is referred to", "Iran's president, referring to Palestine as the heart of the Muslim world, spoke.", nil},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)

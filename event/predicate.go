@@ -1,6 +1,8 @@
 package event
 
 import (
+	"slices"
+
 	"github.com/dyad-org/dyad/actor"
 	"github.com/dyad-org/dyad/event/lexicon"
 	"github.com/dyad-org/dyad/timex"
@@ -54,6 +56,9 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 		// names no actor, the one the act is addressed to is the target.
 		if f.target < 0 || s.actorIn(f.target) == nil {
 			for _, p := range addressPreps {
+				if slices.Contains(e.Requires, p) {
+					continue // "refer T to": the court it is referred to is no target
+				}
 				if a := s.prepArg(t, p); a >= 0 && s.actorIn(a) != nil {
 					f.target = a
 					break
