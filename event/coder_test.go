@@ -119,6 +119,7 @@ func TestCode(t *testing.T) {
 		{"a caller's request", "Iran's foreign minister Hossein Amir Abdollahian telephoned OIC Secretary General Hussain Ibrahim Taha on Thursday night requesting an urgent meeting.",
 			[]string{"041 IRNGOV->IGOMOSOIC", "026 IRNGOV->IGOMOSOIC"}},
 		{"the place a case is referred to", "Iran's president, referring to Palestine as the heart of the Muslim world, spoke.", nil},
+		{"a meeting's topic is no partner", "Qatar requested an urgent meeting to discuss the crimes of the Israeli regime.", []string{"026 QAT->-"}},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)

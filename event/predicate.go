@@ -148,8 +148,23 @@ func (s *sent) partner(t int) int {
 }
 
 // complementActor returns the actor that complement clause c is done to
-// (its object or oblique), -1 if it names none.
+// (its object or oblique), -1 if it names none. Of a consultation ("to
+// discuss the atrocities", "to resume talks with Israel") only the one it
+// is "with" is a partner; its object is the topic.
 func (s *sent) complementActor(c int) int {
+	for _, e := range s.a.lex.Entries("verb", s.lemma(c)) {
+		if root(e.Code) != "04" {
+			continue
+		}
+		a := s.prepArg(c, "with")
+		if o := s.child(c, "obj"); a < 0 && o >= 0 {
+			a = s.objectArg(o, "with")
+		}
+		if a >= 0 && s.actorIn(a) == nil {
+			a = -1
+		}
+		return a
+	}
 	for _, d := range s.deps.Of(c) {
 		if r := s.rel(d); (r == "obj" || r == "obl") && s.actorIn(d) != nil {
 			return d
