@@ -120,6 +120,7 @@ func TestCode(t *testing.T) {
 			[]string{"041 IRNGOV->IGOMOSOIC", "026 IRNGOV->IGOMOSOIC"}},
 		{"the place a case is referred to", "Iran's president, referring to Palestine as the heart of the Muslim world, spoke.", nil},
 		{"a meeting's topic is no partner", "Qatar requested an urgent meeting to discuss the crimes of the Israeli regime.", []string{"026 QAT->-"}},
+		{"target hung on the object", "Hamas militants hurled grenades at Israeli soldiers.", []string{"18 PSEREBHMS->ISRMIL"}},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)

@@ -67,8 +67,13 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 		}
 	case lexicon.Prep:
 		f.target = s.prepArg(t, e.Target.Prep)
-		if f.target < 0 && f.object >= 0 {
-			f.target = s.objectArg(f.object, e.Target.Prep)
+		if obj := f.object; f.target < 0 && (obj >= 0 || e.POS == "verb") {
+			if obj < 0 {
+				obj = s.child(t, "obj") // "hurled items at the soldiers", "at" hung on "items"
+			}
+			if obj >= 0 {
+				f.target = s.objectArg(obj, e.Target.Prep)
+			}
 		}
 		if f.target < 0 || s.toks[f.target].UPOS == "VERB" && s.actorIn(f.target) == nil {
 			return f, false // "sent troops to support ...": a purpose, not a target
