@@ -202,6 +202,9 @@ func (c *Coder) predicate(s *sent, t int) []Event {
 		return nil
 	}
 	entries := c.lex.Entries(pos, strings.ToLower(tok.Lemma))
+	if len(entries) == 0 && pos == "adj" && tok.XPOS == "JJ" && strings.HasSuffix(tok.Text, "ed") && s.child(t, "cop") >= 0 {
+		pos = "verb" // "were wounded", tagged an adjective: the passive verb (see sent.passive)
+	}
 	if len(entries) == 0 && pos == "verb" {
 		for _, stem := range regularStems(strings.ToLower(tok.Text)) {
 			if entries = c.lex.Entries(pos, stem); len(entries) > 0 {

@@ -215,10 +215,16 @@ func (s *sent) prepArg(t int, prep string) int {
 // in a headline a participle with a subject, no auxiliary and no object
 // ("Soldiers killed in border clash", "4 arrested in settler attack").
 func (s *sent) passive(t int) bool {
-	if s.child(t, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 || s.participle(t) {
+	if s.child(t, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 || s.participle(t) || s.adjectivalPassive(t) {
 		return true
 	}
 	return s.headlinePassive(t) >= 0
+}
+
+// adjectivalPassive reports whether t is a passive participle the tagger
+// read as an adjective after a copula ("were wounded").
+func (s *sent) adjectivalPassive(t int) bool {
+	return s.toks[t].UPOS == "ADJ" && strings.HasSuffix(s.toks[t].Text, "ed") && s.child(t, "cop") >= 0
 }
 
 // participle reports whether t is a past participle modifying a noun; one
@@ -246,6 +252,9 @@ func (s *sent) headlinePassive(t int) int {
 func (s *sent) passiveSubject(t int) int {
 	if c := s.child(t, "nsubj:pass"); c >= 0 {
 		return c
+	}
+	if s.adjectivalPassive(t) {
+		return s.child(t, "nsubj")
 	}
 	if s.participle(t) {
 		return s.head(t)
