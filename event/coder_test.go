@@ -108,6 +108,7 @@ func TestCode(t *testing.T) {
 		{"whom the object's complement is for", "Qatar expressed its readiness to support the Palestinian people.", []string{"030 QAT->PSE"}},
 		{"purpose is no target", "The Soviet Union sent troops into Afghanistan to support its regime.", []string{"072 SUN->AFG"}},
 		{"one meeting of the two", "Erdogan and the Iraqi prime minister met in Ankara on Monday.", []string{"040 TURGOV->IRQGOV"}},
+		{"an agreement to cooperate is no threat", "Egypt and Turkey agreed to expand cooperation on energy.", []string{"030 EGY->TUR", "030 TUR->EGY"}},
 		{"a vow of violence is a threat", "Hezbollah vowed to attack Israeli troops.", []string{"13 LBNREBHEZ->ISRMIL"}},
 		{"joined to act", "The U.S. and the United Kingdom joined together to strike several Houthi targets in Yemen.", []string{"190 USA->YEMREB", "190 GBR->YEMREB"}},
 		{"protest where and for whom", "Across Turkey, protests were staged in solidarity with the Palestinian people.", []string{"141 TUR->PSE"}},

@@ -293,8 +293,8 @@ func (s *sent) hostileComplement(t int) bool {
 			continue
 		}
 		for _, e := range s.a.lex.Entries("verb", s.lemma(c)) {
-			if q := s.a.onto.QuadClass(e.Code); q >= 3 {
-				return true
+			if _, ok := s.fit(c, e); ok { // the entry the complement fits, as predicate would pick it
+				return s.a.onto.QuadClass(e.Code) >= 3
 			}
 		}
 	}
