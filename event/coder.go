@@ -110,9 +110,9 @@ func (e *Event) partnerOf(m *actor.Mention) *actor.Mention {
 }
 
 // dropVaguer drops, from one sentence's events, those that another event
-// of the same code states with more of its actors ("storming the mosque
+// of the same root states with more of its actors ("storming the mosque
 // and attacking worshipers" is one assault by the forces, on the
-// worshipers), and those whose trigger is part of a longer one ("attacks"
+// worshipers; "opened fire and killed three soldiers", one act of force), and those whose trigger is part of a longer one ("attacks"
 // in "launched rocket attacks"), which takes the actors it lacks from them.
 func dropVaguer(evs []Event) []Event {
 	inner := make([]bool, len(evs))
@@ -129,7 +129,7 @@ func dropVaguer(evs []Event) []Event {
 	for i := range evs {
 		vaguer := inner[i]
 		for j := range evs {
-			if vaguer || i != j && !inner[j] && evs[i].Code == evs[j].Code && covers(&evs[j], &evs[i]) {
+			if vaguer || i != j && !inner[j] && root(evs[i].Code) == root(evs[j].Code) && covers(&evs[j], &evs[i]) {
 				vaguer = true
 				break
 			}

@@ -123,6 +123,7 @@ func TestCode(t *testing.T) {
 		{"a meeting's topic is no partner", "Qatar requested an urgent meeting to discuss the crimes of the Israeli regime.", []string{"026 QAT->-"}},
 		{"target hung on the object", "Hamas militants hurled grenades at Israeli soldiers.", []string{"18 PSEREBHMS->ISRMIL"}},
 		{"a passive tagged an adjective", "Three Palestinian civilians were wounded by Israeli troops.", []string{"190 ISRMIL->PSECVL"}},
+		{"one act of force", "An Israeli tank opened fire and killed three Egyptian soldiers.", []string{"190 ISRMIL->EGYMIL"}},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)
