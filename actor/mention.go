@@ -132,9 +132,10 @@ func (s *sentence) load(r *Resolver, si int, sent *nlp.Sentence, date kb.Date) {
 	s.sc.load(s.toks)
 	s.ms = r.ix.matches(&s.sc, s.toks, s.ms[:0])
 	// A role word used as an adjective names no one: "criminal" in
-	// "criminal activities".
+	// "criminal activities", "official" in "an official visit"; but an
+	// armed group's does: "insurgent attacks", "militant groups".
 	s.ms = slices.DeleteFunc(s.ms, func(m match) bool {
-		return m.first == m.last && s.toks[m.first].UPOS == "ADJ" && allRoles(m.entries)
+		return m.first == m.last && s.toks[m.first].UPOS == "ADJ" && allRoles(m.entries) && m.entries[0].code != "REB"
 	})
 	n := len(s.toks)
 	s.at, s.taken = slices.Grow(s.at[:0], n)[:n], slices.Grow(s.taken[:0], n)[:n]

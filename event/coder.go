@@ -109,27 +109,39 @@ func (e *Event) partnerOf(m *actor.Mention) *actor.Mention {
 	return nil
 }
 
-// dropVaguer drops, from one sentence's events, those that another event
-// of the same root states with more of its actors ("storming the mosque
-// and attacking worshipers" is one assault by the forces, on the
-// worshipers; "opened fire and killed three soldiers", one act of force), and those whose trigger is part of a longer one ("attacks"
-// in "launched rocket attacks"), which takes the actors it lacks from them.
+// dropVaguer merges the events of one sentence that state one act: an
+// event whose trigger is part of a longer one's ("attacks" in "launched
+// rocket attacks") gives it the actors it lacks; one that names only the
+// victims takes the attackers of one of the same root that names only
+// those ("10 Iraqis were killed in insurgent attacks"); and one that
+// another of the same root states with more of its actors is dropped
+// ("storming the mosque and attacking worshipers" is one assault on the
+// worshipers, "opened fire and killed three soldiers" one act of force).
 func dropVaguer(evs []Event) []Event {
-	inner := make([]bool, len(evs))
+	merged := make([]bool, len(evs)) // merged into another event
 	for i := range evs {
 		for j := range evs {
 			if i != j && within(&evs[i], &evs[j]) {
-				inner[i] = true
+				merged[i] = true
 				evs[j].Source = cmp.Or(evs[j].Source, evs[i].Source)
 				evs[j].Target = cmp.Or(evs[j].Target, evs[i].Target)
 			}
 		}
 	}
+	for i := range evs {
+		for j := range evs {
+			a, b := &evs[i], &evs[j]
+			if i != j && !merged[i] && !merged[j] && root(a.Code) == root(b.Code) &&
+				a.Source == nil && a.Target != nil && b.Source != nil && b.Target == nil {
+				a.Source, merged[j] = b.Source, true
+			}
+		}
+	}
 	out := evs[:0]
 	for i := range evs {
-		vaguer := inner[i]
+		vaguer := merged[i]
 		for j := range evs {
-			if vaguer || i != j && !inner[j] && root(evs[i].Code) == root(evs[j].Code) && covers(&evs[j], &evs[i]) {
+			if vaguer || i != j && !merged[j] && root(evs[i].Code) == root(evs[j].Code) && covers(&evs[j], &evs[i]) {
 				vaguer = true
 				break
 			}
