@@ -21,9 +21,9 @@ const (
 	modelsDir = "../../models"
 	modelFile = "entities.model.gz"
 	// minF1 is a floor just under the committed model's UNER EWT test F1
-	// (0.678), so that no change makes it worse unnoticed. The NLP issue's
+	// (0.693), so that no change makes it worse unnoticed. The NLP issue's
 	// target is 0.70, not reached yet: raise this to it when it is.
-	minF1 = 0.67
+	minF1 = 0.69
 )
 
 // posTagger is the committed POS tagger, or one trained from UD EWT (about

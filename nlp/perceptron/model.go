@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 )
 
 // Model is a frozen perceptron: an open-addressing table from feature hash to
@@ -179,6 +180,42 @@ func (m *Model) Pruned(min float32) *Model {
 		}
 		b.add(key, keepC, keepW)
 	})
+	return b.model()
+}
+
+// Average returns the model whose weights are the mean of ms's, which must
+// score the same classes. A linear model's scores add up, so this is the
+// ensemble that averages their scores, at the size and speed of one model
+// (more features, but the models mostly share theirs).
+func Average(ms ...*Model) *Model {
+	type weights struct {
+		cls []uint16
+		ws  []float32
+	}
+	var keys []uint64
+	sums := map[uint64]*weights{}
+	for _, m := range ms {
+		m.each(func(key uint64, cls []uint16, ws []float32) {
+			s := sums[key]
+			if s == nil {
+				s = &weights{}
+				sums[key] = s
+				keys = append(keys, key)
+			}
+			for k, c := range cls {
+				i := slices.Index(s.cls, c)
+				if i < 0 {
+					s.cls, s.ws = append(s.cls, c), append(s.ws, 0)
+					i = len(s.cls) - 1
+				}
+				s.ws[i] += ws[k] / float32(len(ms))
+			}
+		})
+	}
+	b := newBuilder(ms[0].classes, len(keys))
+	for _, k := range keys {
+		b.add(k, sums[k].cls, sums[k].ws)
+	}
 	return b.model()
 }
 

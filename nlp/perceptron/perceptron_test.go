@@ -2,6 +2,7 @@ package perceptron
 
 import (
 	"bytes"
+	"math"
 	"testing"
 )
 
@@ -63,5 +64,28 @@ func TestLearnsAndRoundTrips(t *testing.T) {
 func TestReadRejectsGarbage(t *testing.T) {
 	if _, err := Read(bytes.NewReader([]byte("not a model at all"))); err == nil {
 		t.Fatal("Read accepted garbage")
+	}
+}
+
+func TestAverage(t *testing.T) {
+	a, b := NewTrainer(3), NewTrainer(3)
+	a.Update([]uint64{F1(1, 1)}, 0, 1)
+	b.Update([]uint64{F1(1, 1), F1(1, 2)}, 2, 0)
+	b.Tick()
+	ma, mb := a.Freeze(0), b.Freeze(0)
+	m := Average(ma, mb)
+	if m.Features() != 2 {
+		t.Errorf("%d features, want the union of 2", m.Features())
+	}
+	for _, feats := range [][]uint64{{F1(1, 1)}, {F1(1, 2)}, {F1(1, 1), F1(1, 2), F1(1, 3)}} {
+		got, sa, sb := make([]float32, 3), make([]float32, 3), make([]float32, 3)
+		m.Score(feats, got)
+		ma.Score(feats, sa)
+		mb.Score(feats, sb)
+		for c := range got {
+			if want := (sa[c] + sb[c]) / 2; math.Abs(float64(got[c]-want)) > 1e-3 {
+				t.Errorf("%v class %d: score %g, want the mean %g", feats, c, got[c], want)
+			}
+		}
 	}
 }
