@@ -270,6 +270,9 @@ func (s *sent) nominal(t int) bool {
 	if h := s.head(t); s.rel(t) == "conj" && h >= 0 && s.toks[h].UPOS == "NOUN" && s.child(t, "nsubj", "aux", "mark") < 0 {
 		return true // "support for the Palestinians and fight against the regime", "fight" tagged a verb
 	}
+	if r := s.rel(t); (r == "amod" || r == "compound") && s.toks[t].XPOS == "VBN" {
+		return true // "occupied Arab lands"
+	}
 	if s.toks[t].XPOS != "VBG" {
 		return false
 	}

@@ -67,9 +67,9 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 		}
 	case lexicon.Prep:
 		f.target = s.prepArg(t, e.Target.Prep)
-		if obj := f.object; f.target < 0 && (obj >= 0 || e.POS == "verb") {
+		if obj := f.object; f.target < 0 && (obj >= 0 || e.POS == "verb" && e.Target.Prep != "of") {
 			if obj < 0 {
-				obj = s.child(t, "obj") // "hurled items at the soldiers", "at" hung on "items"
+				obj = s.child(t, "obj") // "hurled items at the soldiers", "at" hung on "items" (an "of" there is the object's own)
 			}
 			if obj >= 0 {
 				f.target = s.objectArg(obj, e.Target.Prep)
@@ -241,7 +241,7 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 		return nil
 	}
 	src, tgt := s.participants(t, e, f, code)
-	if len(src) == 0 && len(tgt) == 0 || len(src) == 0 && s.natural(t, e) {
+	if len(src) == 0 && (len(tgt) == 0 || s.natural(t, e) || s.a.onto.QuadClass(code) == 1) {
 		return nil
 	}
 	if e.POS == "noun" && len(tgt) == 0 && s.deps.Definite(s.toks, t) {
