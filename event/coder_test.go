@@ -126,6 +126,7 @@ func TestCode(t *testing.T) {
 		{"one act of force", "An Israeli tank opened fire and killed three Egyptian soldiers.", []string{"190 ISRMIL->EGYMIL"}},
 		{"victims and attackers of one act", "At least 10 Iraqis were killed in separate insurgent attacks across the country.", []string{"190 IRQREB->IRQ"}},
 		{"cooperation needs a cooperator", "This action supports the Palestinian Authority.", nil},
+		{"criticism needs a critic", "The decision was condemned as a violation of the rights of Palestinians.", nil},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)

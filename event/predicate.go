@@ -241,7 +241,9 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 		return nil
 	}
 	src, tgt := s.participants(t, e, f, code)
-	if len(src) == 0 && (len(tgt) == 0 || s.natural(t, e) || s.a.onto.QuadClass(code) == 1) {
+	// An event needs an actor; a verbal one (appeal, praise, criticism,
+	// threat: odd quad classes) needs the one who said it.
+	if len(src) == 0 && (len(tgt) == 0 || s.natural(t, e) || s.a.onto.QuadClass(code)%2 == 1) {
 		return nil
 	}
 	if e.POS == "noun" && len(tgt) == 0 && s.deps.Definite(s.toks, t) {
