@@ -130,7 +130,7 @@ func frontEnd(forms, tags []string) int {
 	if len(tags) < 7 || !strings.HasPrefix(tags[0], "ADP") && !strings.HasPrefix(tags[0], "SCONJ") {
 		return -1
 	}
-	if w := strings.ToLower(forms[1]); w == "least" || w == "most" {
+	if w := forms[1]; strings.EqualFold(w, "least") || strings.EqualFold(w, "most") {
 		return -1 // "At least 19 people, including ...": a number, not a phrase
 	}
 	k := 1
