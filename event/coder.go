@@ -74,7 +74,7 @@ func (c *Coder) Code(in Input) []Event {
 			evs = append(evs, c.predicate(s, t)...)
 		}
 		for _, ev := range dropVaguer(evs) {
-			if ev.Target == nil && talk != nil && addressed[root(ev.Code)] {
+			if ev.Target == nil && talk != nil && si-talk.Sentence <= readout && addressed[root(ev.Code)] {
 				ev.Target = talk.partnerOf(ev.Source)
 			}
 			if k := ev.key(in.Doc); !seen[k] {
@@ -88,6 +88,10 @@ func (c *Coder) Code(in Input) []Event {
 	}
 	return out
 }
+
+// readout is how many sentences after a meeting or call its sides' words
+// are taken as addressed to each other.
+const readout = 8
 
 // addressed are the roots of what one side of a meeting or call says to
 // the other: a readout's "he called for more cooperation" or "underscored

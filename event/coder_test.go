@@ -127,6 +127,10 @@ func TestCode(t *testing.T) {
 		{"victims and attackers of one act", "At least 10 Iraqis were killed in separate insurgent attacks across the country.", []string{"190 IRQREB->IRQ"}},
 		{"cooperation needs a cooperator", "This action supports the Palestinian Authority.", nil},
 		{"criticism needs a critic", "The decision was condemned as a violation of the rights of Palestinians.", nil},
+		{"main verb read as a participle", "The Saudi foreign minister called for more cooperation.", []string{"101 SAUGOV->-"}},
+		{"a readout ends", "The Saudi foreign minister spoke by phone with Iran's president on Monday. " +
+			strings.Repeat("The weather was mild. ", 8) + "The Saudi foreign minister called for more cooperation.",
+			[]string{"041 SAUGOV->IRNGOV", "101 SAUGOV->-"}},
 		{"uncapitalised body", "Iran urged the international community to act.", []string{"022 IRN->IGO"}},
 	} {
 		got := code(t, c.text)

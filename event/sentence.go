@@ -231,7 +231,14 @@ func (s *sent) adjectivalPassive(t int) bool {
 // with an object is an active verb the parser hung on a noun ("a mob of
 // extremists staged marches").
 func (s *sent) participle(t int) bool {
-	return s.rel(t) == "acl" && s.toks[t].XPOS == "VBN" && s.head(t) >= 0 && s.child(t, "obj") < 0
+	h := s.head(t)
+	if s.rel(t) != "acl" || s.toks[t].XPOS != "VBN" || h < 0 || s.child(t, "obj") >= 0 {
+		return false
+	}
+	// On a noun that is the root of a sentence other than a headline, the
+	// "participle" is the main verb in the past tense ("The Saudi minister
+	// called for more cooperation").
+	return s.headline || s.head(h) >= 0
 }
 
 // headlinePassive returns the subject of a headline's participle ("Soldiers
