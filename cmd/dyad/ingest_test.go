@@ -132,10 +132,14 @@ func corpusFile(t *testing.T, n int) string {
 	return path
 }
 
-// startIngest starts this binary as dyad ingest.
+// startIngest starts this binary as dyad ingest. The lease is short, so
+// that a killed worker's articles are claimed again soon, but longer than a
+// batch takes to code and store under the race detector on a busy machine:
+// a lease that ends while its holder still works lets another worker code
+// the batch too.
 func startIngest(t *testing.T, log, delay string, args ...string) *exec.Cmd {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], append([]string{"ingest", "--lease", "1s", "--workers", "2"}, args...)...)
+	cmd := exec.Command(os.Args[0], append([]string{"ingest", "--lease", "5s", "--workers", "2"}, args...)...)
 	cmd.Env = append(os.Environ(), "DYAD_TEST_AS_DYAD=1", "DYAD_TEST_CODED_LOG="+log, "DYAD_TEST_CODE_DELAY="+delay)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
