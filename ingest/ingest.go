@@ -90,8 +90,8 @@ type Worker struct {
 	// Workers is how many articles are coded at once (at least 1).
 	Workers int
 	// Lease is how long a claimed article is the worker's before another
-	// may take it; the worker renews it while coding. A worker that dies
-	// holds its articles up for at most this long.
+	// may take it; the worker renews it until the article is stored. A
+	// worker that dies holds its articles up for at most this long.
 	Lease time.Duration
 	// OnFailed is called for each article the coder fails on.
 	OnFailed func(error)
@@ -151,19 +151,23 @@ func (w *Worker) Drain(ctx context.Context) (total Coded, err error) {
 			continue
 		}
 		for len(claimed) > 0 {
+			// The batch's leases are renewed from now until it is stored.
+			release := w.renew(ctx, claimed)
 			coded := w.code(ctx, claimed)
 			if ctx.Err() != nil {
 				// Leave the batch to be claimed again: what is half done is
 				// not acknowledged, and a restart codes it afresh.
+				release()
 				return total, ctx.Err()
 			}
 			if err := st.wait(&total, w.OnFailed); err != nil {
+				release()
 				return total, err
 			}
 			// The next batch is claimed before this one is stored, so that
 			// the claim does not wait for the store's commit.
 			claimed, err = w.Store.Claim(ctx, w.Name, batch, w.Lease)
-			st.start(context.WithoutCancel(ctx), w, coded)
+			st.start(context.WithoutCancel(ctx), w, coded, release)
 			if err != nil {
 				return total, err
 			}
@@ -180,10 +184,12 @@ type storing struct {
 	done  chan error
 }
 
-func (st *storing) start(ctx context.Context, w *Worker, coded []store.Coded) {
+// start stores coded in the background, then calls release.
+func (st *storing) start(ctx context.Context, w *Worker, coded []store.Coded, release func()) {
 	st.coded, st.done = coded, make(chan error, 1)
 	go func() {
 		_, err := w.Store.Complete(ctx, w.Name, coded)
+		release()
 		st.done <- err
 	}()
 }
@@ -215,15 +221,16 @@ func (st *storing) wait(total *Coded, onFailed func(error)) error {
 	return nil
 }
 
-// code codes a claimed batch with w.Workers goroutines, renewing the
-// batch's leases while it runs.
-func (w *Worker) code(ctx context.Context, claimed []store.Claimed) []store.Coded {
+// renew renews the leases of a claimed batch until the returned release
+// is called: while the batch is coded, waits for the one before it to be
+// stored, and is stored itself, however long that takes.
+func (w *Worker) renew(ctx context.Context, claimed []store.Claimed) (release func()) {
 	ids := make([]int64, len(claimed))
 	for i, c := range claimed {
 		ids[i] = c.ID
 	}
+	ctx = context.WithoutCancel(ctx) // a batch being stored keeps its leases after ctx ends
 	stop := make(chan struct{})
-	defer close(stop)
 	go func() {
 		t := time.NewTicker(w.Lease / 3)
 		defer t.Stop()
@@ -236,6 +243,11 @@ func (w *Worker) code(ctx context.Context, claimed []store.Claimed) []store.Code
 			}
 		}
 	}()
+	return sync.OnceFunc(func() { close(stop) })
+}
+
+// code codes a claimed batch with w.Workers goroutines.
+func (w *Worker) code(ctx context.Context, claimed []store.Claimed) []store.Coded {
 	coded := make([]store.Coded, len(claimed))
 	next := make(chan int)
 	var wg sync.WaitGroup

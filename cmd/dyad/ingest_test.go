@@ -133,10 +133,10 @@ func corpusFile(t *testing.T, n int) string {
 }
 
 // startIngest starts this binary as dyad ingest. The lease is short, so
-// that a killed worker's articles are claimed again soon, but longer than a
-// batch takes to code and store under the race detector on a busy machine:
-// a lease that ends while its holder still works lets another worker code
-// the batch too.
+// that a killed worker's articles are claimed again soon, but long enough
+// that its renewals (every third of it) are not late under the race
+// detector on a busy machine: a lease that ends while its holder still
+// works lets another worker code the batch too.
 func startIngest(t *testing.T, log, delay string, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], append([]string{"ingest", "--lease", "5s", "--workers", "2"}, args...)...)
