@@ -137,6 +137,12 @@ func TestFiniteVerbRepair(t *testing.T) {
 			t.Errorf("%q: %q tagged %s with head %d, want the VBZ root", text, verb.Text, verb.XPOS, verb.Head)
 		}
 	}
+	doc := p.Analyze("The emir said, “Qatar has the same views as Iran and calls for the effective role of the OIC in this regard.”")
+	for _, tok := range doc.Sentences[0].Tokens {
+		if tok.Text == "calls" && tok.XPOS != "VBZ" {
+			t.Errorf("calls coordinated with has tagged %s, want VBZ", tok.XPOS)
+		}
+	}
 }
 
 // findHead returns the index-1 of the dependent of head with relation rel, or -1-1.

@@ -114,21 +114,35 @@ func (t *Tagger) pass(ws *workspace, forms []string, m perceptron.Scorer, ahead,
 	}
 }
 
-// RepairFinite gives a finite verb to a sentence the tagger left without
-// one, when a plural noun right after a noun is a word training also saw as
-// a present-tense verb: "The EU calls on Israel to end ..." (the headlines
-// and leads of news, rare in the treebank, where the subject is a bare
-// name). It rewrites the first such
-// word's class and reports whether it did.
+// RepairFinite retags as a present-tense verb a plural noun that training
+// also saw as one, where the sentence needs it: a sentence left without a
+// finite verb, at the first such noun right after a noun ("The EU calls on
+// Israel to end ...": news leads and headlines with a bare name as subject,
+// rare in the treebank), or a second present tense coordinated with a
+// first, right after "and" and before a preposition ("Qatar has the same
+// views as Iran and calls for a role of the OIC"). It rewrites one word's
+// class and reports whether it did.
 func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
 	if len(forms) < 3 || t.vbz < 0 {
 		return false
 	}
-	for _, c := range classes {
+	finite, vbz := false, false
+	for i, c := range classes {
 		switch t.xpos[c] {
-		case "VBZ", "VBD", "VBP", "MD":
-			return false
+		case "VBD", "VBP", "MD":
+			finite = true
+		case "VBZ":
+			finite, vbz = true, true
+		case "NNS":
+			if vbz && i > 0 && i+1 < len(forms) && strings.EqualFold(forms[i-1], "and") && t.upos[classes[i+1]] == "ADP" &&
+				t.seenAs(strings.ToLower(forms[i]), "VBZ") {
+				classes[i] = t.vbz
+				return true
+			}
 		}
+	}
+	if finite {
+		return false
 	}
 	for i := 1; i+1 < len(forms); i++ {
 		if t.xpos[classes[i]] != "NNS" || t.upos[classes[i+1]] == "PUNCT" {
