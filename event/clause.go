@@ -151,7 +151,7 @@ func (s *sent) nounEvent(t int) bool {
 		case "in", "during", "at", "after":
 			// "killed in air strikes" is one event, the killing; "protests
 			// in support of" say why they were held.
-			if l := s.lemma(t); l == "support" || l == "solidarity" {
+			if causes[s.lemma(t)] {
 				return false
 			}
 			return s.toks[t].UPOS == "NOUN" && !(s.violent("noun", t) && s.violent("verb", h))
@@ -325,7 +325,7 @@ var (
 	modals, implicative, irrealis       = lists["modal"], lists["implicative"], lists["irrealis"]
 	lightVerbs, speechVerbs, occurVerbs = lists["light"], lists["speech"], lists["occur"]
 	weapons, documents, needWords       = lists["weapon"], lists["document"], lists["need"]
-	bombs, quantities                   = lists["bomb"], lists["quantity"]
+	bombs, quantities, causes           = lists["bomb"], lists["quantity"], lists["cause"]
 )
 
 // readLists reads the sections of clause.txt by name.

@@ -217,44 +217,59 @@ func (c *Coder) predicate(s *sent, t int) []Event {
 	default:
 		return nil
 	}
-	entries := c.lex.Entries(pos, strings.ToLower(tok.Lemma))
-	if len(entries) == 0 && pos == "adj" && tok.XPOS == "JJ" && strings.HasSuffix(tok.Text, "ed") && s.child(t, "cop") >= 0 {
+	if pos == "adj" && s.adjectivalPassive(t) && len(c.lex.Entries(pos, s.lemma(t))) == 0 {
 		pos = "verb" // "were wounded", tagged an adjective: the passive verb (see sent.passive)
 	}
-	if len(entries) == 0 && pos == "verb" {
-		for _, stem := range regularStems(strings.ToLower(tok.Text)) {
-			if entries = c.lex.Entries(pos, stem); len(entries) > 0 {
-				break
-			}
-		}
-	}
-	for _, e := range entries {
-		if m, ok := s.fit(t, e); ok {
-			return s.events(t, e, m)
-		}
+	if e, m, ok := s.entryOf(t, pos); ok {
+		return s.events(t, e, m)
 	}
 	return nil
 }
 
-// regularStems are the verbs a regular inflection may come from ("raided"
-// → "raid", "raide"; "underlined" → "underlin", "underline"; "stopped" →
-// "stop"), for the verbs the lemmatizer's suffix rules get wrong.
-func regularStems(form string) []string {
-	var out []string
-	for _, suffix := range []string{"ing", "ed", "es", "s"} {
+// entryOf finds the lexicon entry that predicate t, read as pos, fits: the
+// first, most specific first, of its lemma's, or for a verb whose lemma
+// the lexicon lacks, of a regular stem's of its form.
+func (s *sent) entryOf(t int, pos string) (lexicon.Entry, fitted, bool) {
+	entries := s.a.lex.Entries(pos, s.lemma(t))
+	if len(entries) == 0 && pos == "verb" {
+		entries = s.stemEntries(strings.ToLower(s.toks[t].Text))
+	}
+	for _, e := range entries {
+		if m, ok := s.fit(t, e); ok {
+			return e, m, true
+		}
+	}
+	return lexicon.Entry{}, fitted{}, false
+}
+
+// stemEntries returns the verb entries of the first regular stem of form
+// the lexicon has ("raided" → "raid", "underlined" → "underline",
+// "stopped" → "stop", "denied" → "deny"), for the verbs the lemmatizer's
+// suffix rules get wrong ("raide", "underlin"); nil if none.
+func (s *sent) stemEntries(form string) []lexicon.Entry {
+	for _, suffix := range [...]string{"ing", "ed", "es", "s"} {
 		stem, ok := strings.CutSuffix(form, suffix)
 		if !ok || len(stem) < 3 {
 			continue
 		}
-		out = append(out, stem, stem+"e")
-		if n := len(stem); stem[n-1] == stem[n-2] {
-			out = append(out, stem[:n-1]) // a doubled consonant
+		if es := s.a.lex.Entries("verb", stem); len(es) > 0 {
+			return es
+		}
+		if es := s.a.lex.Entries("verb", stem+"e"); len(es) > 0 {
+			return es
+		}
+		if n := len(stem); stem[n-1] == stem[n-2] { // a doubled consonant
+			if es := s.a.lex.Entries("verb", stem[:n-1]); len(es) > 0 {
+				return es
+			}
 		}
 		if suffix == "ed" && stem[len(stem)-1] == 'i' {
-			out = append(out, stem[:len(stem)-1]+"y") // "denied"
+			if es := s.a.lex.Entries("verb", stem[:len(stem)-1]+"y"); len(es) > 0 {
+				return es
+			}
 		}
 	}
-	return out
+	return nil
 }
 
 // fitted is how an entry's pattern fits a predicate: the tokens that fill

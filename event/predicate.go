@@ -120,7 +120,7 @@ func (s *sent) partner(t int) int {
 	for _, c := range s.deps.Of(t) {
 		switch s.rel(c) {
 		case "obl":
-			if p := s.caseOf(c); p == "in" && (s.lemma(c) == "support" || s.lemma(c) == "solidarity") {
+			if p := s.caseOf(c); p == "in" && causes[s.lemma(c)] {
 				// "protests in support of the Palestinian people"
 				for _, prep := range []string{"of", "with"} {
 					if a := s.prepArg(c, prep); a >= 0 && s.actorIn(a) != nil {
@@ -241,9 +241,8 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 		return nil
 	}
 	src, tgt := s.participants(t, e, f, code)
-	// An event needs an actor; a verbal one (appeal, praise, criticism,
-	// threat: odd quad classes) needs the one who said it.
-	if len(src) == 0 && (len(tgt) == 0 || s.natural(t, e) || s.a.onto.QuadClass(code)%2 == 1) {
+	// An event needs an actor; a verbal one needs the one who said it.
+	if len(src) == 0 && (len(tgt) == 0 || s.natural(t, e) || s.verbal(code)) {
 		return nil
 	}
 	if e.POS == "noun" && len(tgt) == 0 && s.deps.Definite(s.toks, t) {
@@ -287,6 +286,11 @@ func (s *sent) code(t int, e lexicon.Entry, f fitted) (string, bool) {
 	return code, true
 }
 
+// verbal reports whether code is said rather than done: an appeal, praise,
+// criticism or threat (quad classes 1 and 3, verbal cooperation and
+// conflict).
+func (s *sent) verbal(code string) bool { return s.a.onto.QuadClass(code)%2 == 1 }
+
 // hostileComplement reports whether verb t's infinitive complement is an
 // act of conflict, verbal or material ("vowed to punish the attackers").
 func (s *sent) hostileComplement(t int) bool {
@@ -294,10 +298,8 @@ func (s *sent) hostileComplement(t int) bool {
 		if r := s.rel(c); r != "xcomp" && !(r == "advcl" && s.caseOf(c) == "to") {
 			continue
 		}
-		for _, e := range s.a.lex.Entries("verb", s.lemma(c)) {
-			if _, ok := s.fit(c, e); ok { // the entry the complement fits, as predicate would pick it
-				return s.a.onto.QuadClass(e.Code) >= 3
-			}
+		if e, _, ok := s.entryOf(c, "verb"); ok {
+			return s.a.onto.QuadClass(e.Code) >= 3
 		}
 	}
 	return false
@@ -378,7 +380,7 @@ func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt 
 			base.Date = d
 		}
 	}
-	if c := base.ClaimedBy; c != nil && s.a.onto.QuadClass(code)%2 == 1 {
+	if c := base.ClaimedBy; c != nil && s.verbal(code) {
 		// "Iran's foreign minister said Iran is ready to ...": a state's
 		// stance voiced by its own official is the official's statement.
 		for i, a := range src {
