@@ -83,7 +83,7 @@ func (p *Parser) Parse(forms, tags []string, heads []int, rels []string) {
 	}
 	front = rootContent(front, k, tags, heads, rels)
 	heads[front], rels[front] = main, "obl"
-	if strings.HasPrefix(tags[front], "VERB") || strings.HasPrefix(tags[front], "AUX") {
+	if isVerb(tags[front]) {
 		rels[front] = "advcl"
 	}
 	heads[k], rels[k] = front, "punct"
@@ -95,8 +95,7 @@ func (p *Parser) Parse(forms, tags []string, heads []int, rels []string) {
 // introduces takes its place and its dependents, and the function word
 // becomes its case or mark. It returns the phrase's root.
 func rootContent(root, n int, tags []string, heads []int, rels []string) int {
-	fn := strings.HasPrefix(tags[root], "ADP") || strings.HasPrefix(tags[root], "SCONJ")
-	if !fn {
+	if !isOpener(tags[root]) {
 		return root
 	}
 	content := -1
@@ -115,7 +114,7 @@ func rootContent(root, n int, tags []string, heads []int, rels []string) int {
 	}
 	heads[content], rels[content] = -1, "root"
 	heads[root], rels[root] = content, "case"
-	if strings.HasPrefix(tags[root], "SCONJ") {
+	if uposOf(tags[root]) == "SCONJ" {
 		rels[root] = "mark"
 	}
 	return content
@@ -127,7 +126,7 @@ func rootContent(root, n int, tags []string, heads []int, rels []string) int {
 // clause with a verb of at least four words follows it.
 func frontEnd(forms, tags []string) int {
 	const maxFront = 15
-	if len(tags) < 7 || !strings.HasPrefix(tags[0], "ADP") && !strings.HasPrefix(tags[0], "SCONJ") {
+	if len(tags) < 7 || !isOpener(tags[0]) {
 		return -1
 	}
 	if w := forms[1]; strings.EqualFold(w, "least") || strings.EqualFold(w, "most") {
@@ -140,7 +139,7 @@ func frontEnd(forms, tags []string) int {
 		return -1
 	}
 	for _, t := range tags[k+1:] {
-		if strings.HasPrefix(t, "VERB") || strings.HasPrefix(t, "AUX") {
+		if isVerb(t) {
 			return k
 		}
 	}
@@ -249,6 +248,14 @@ func (p *Parser) labelIndex(name string) int {
 
 func isPunct(tag string) bool { return len(tag) >= 5 && tag[:5] == "PUNCT" }
 
+// uposOf is the UPOS part of a "UPOS XPOS" tag.
+func uposOf(tag string) string { u, _, _ := strings.Cut(tag, " "); return u }
+
+func isVerb(tag string) bool { u := uposOf(tag); return u == "VERB" || u == "AUX" }
+
+// isOpener reports a preposition or subordinator, which opens a phrase.
+func isOpener(tag string) bool { u := uposOf(tag); return u == "ADP" || u == "SCONJ" }
+
 func (c *context) load(forms, tags []string) {
 	n := len(forms) + 1
 	if cap(c.w) < n {
@@ -261,8 +268,7 @@ func (c *context) load(forms, tags []string) {
 	for i := range forms {
 		c.w[i+1] = wordfeat.LowerHash(forms[i])
 		c.p[i+1] = perceptron.String(tags[i])
-		upos, _, _ := strings.Cut(tags[i], " ")
-		c.u[i+1] = perceptron.String(upos)
+		c.u[i+1] = perceptron.String(uposOf(tags[i]))
 	}
 }
 
