@@ -77,7 +77,7 @@ func bareRole(doc *nlp.Doc, ms *Mentions, i int, dominant string) {
 		m.setCountry(ms.List[a].Country)
 		return
 	}
-	for _, c := range []string{placeNear(ms.List, i), recentCountry(ms.List, i), dominant} {
+	for _, c := range []string{placeNear(doc, ms.List, i), recentCountry(ms.List, i), dominant} {
 		if c != "" {
 			m.setCountry(c)
 			return
@@ -316,8 +316,10 @@ func sameRoleCode(list []Mention, i int) int {
 
 // placeNear is the country of the place named nearest to mention i in its
 // sentence, before or after it: "clashed with militants in the streets of
-// Baghdad" are Iraqi militants, whoever clashed with them.
-func placeNear(list []Mention, i int) string {
+// Baghdad" are Iraqi militants, whoever clashed with them. A place that
+// modifies the mention itself ("police in Peshawar") comes first.
+func placeNear(doc *nlp.Doc, list []Mention, i int) string {
+	toks := doc.Sentences[list[i].Sentence].Tokens
 	best, dist := "", 0
 	for j := range list {
 		c := &list[j]
@@ -332,6 +334,9 @@ func placeNear(list []Mention, i int) string {
 			}
 		default:
 			continue
+		}
+		if toks[c.Head].Head == list[i].Head {
+			return c.Country
 		}
 		d := abs(c.Head - list[i].Head)
 		if best == "" || d < dist {

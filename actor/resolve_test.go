@@ -56,6 +56,12 @@ func TestResolveCodes(t *testing.T) {
 		// Lower case names only roles and what the base writes in lower case.
 		{"A Turkish engineer told the international community that turkey is cheap.", "2004-09-01",
 			map[string]string{"engineer": "TURCVL", "community": "IGO"}},
+		// A city stands for its country, and gives a bare role near it its country.
+		{"Gunmen shelled Kandahar as police in Peshawar detained two students.", "2009-03-02",
+			map[string]string{"Kandahar": "AFG", "police": "PAKCOP"}},
+		// "Settlers" alone are Israeli whatever other country the sentence names.
+		{"Settlers attacked Palestinian villagers near Nablus.", "2023-10-20",
+			map[string]string{"Settlers": "ISRCVL", "villagers": "PSECVL"}},
 	}
 	for _, c := range cases {
 		checkCodes(t, c.text, mentionsOf(t, c.text, c.date), c.want)

@@ -209,6 +209,7 @@ type table struct {
 // these in the order of their names.
 var tables = []table{
 	{"countries.tsv", []string{"iso3", "iso2", "name", "names", "abbreviations", "demonyms", "capitals", "places"}, (*parser).country},
+	{"places.tsv", []string{"iso3", "places"}, (*parser).places},
 	{"regions.tsv", orgColumns, (*parser).region},
 	{"roles.tsv", []string{"code", "context", "words"}, (*parser).role},
 	{"organizations.tsv", orgColumns, func(p *parser, r row) error { return p.org(r, &p.kb.Organizations) }},
@@ -233,7 +234,7 @@ func isPeopleFile(name string) bool {
 }
 
 // Parse reads the knowledge base from its files, keyed by file name:
-// "countries.tsv", "regions.tsv", "roles.tsv", "organizations.tsv",
+// "countries.tsv", "places.tsv", "regions.tsv", "roles.tsv", "organizations.tsv",
 // "groups.tsv" and "bodies.tsv", all required, and one or more people files
 // named "people_*.tsv" ("people_iran.tsv"). Errors name the file, the line and
 // the field: "people_iran.tsv:12: field to: ...".
@@ -403,6 +404,18 @@ func (p *parser) country(r row) error {
 		Names: r.list("names"), Abbrevs: r.list("abbreviations"), Demonyms: r.list("demonyms"), Capitals: r.list("capitals"), Places: r.list("places"),
 	})
 	return nil
+}
+
+// places reads a row of places.tsv: more places of a country read before.
+func (p *parser) places(r row) error {
+	iso3 := r.get("iso3")
+	for i := range p.kb.Countries {
+		if c := &p.kb.Countries[i]; c.ISO3 == iso3 {
+			c.Places = append(c.Places, r.list("places")...)
+			return nil
+		}
+	}
+	return r.errorf("iso3", "%q is not a country of countries.tsv", iso3)
 }
 
 func (p *parser) role(r row) error {

@@ -470,6 +470,7 @@ func TestCoverage(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	base := map[string]string{
 		"countries.tsv":     "# c\niso3\tiso2\tname\tnames\tabbreviations\tdemonyms\tcapitals\tplaces\nIRN\tIR\tIran\n",
+		"places.tsv":        "iso3\tplaces\nIRN\tIsfahan;Shiraz\n",
 		"regions.tsv":       "code\tname\taliases\tabbreviations\nMOS\tMuslim world\n",
 		"roles.tsv":         "code\tcontext\twords\nGOV\tyes\tgovernment\n",
 		"organizations.tsv": "code\tname\taliases\tabbreviations\nIGOUNO\tUnited Nations\n",
@@ -509,6 +510,7 @@ func TestParseErrors(t *testing.T) {
 		{map[string]string{"people_x.tsv": "name\tcode\n"}, "people_x.tsv:1: header"},
 		{map[string]string{"countries.tsv": "iso3\tiso2\tname\tnames\tabbreviations\tdemonyms\tcapitals\tplaces\nIRN\tIR\tIran\nIRN\tIQ\tIraq\n"}, "countries.tsv:3: field iso3: duplicate IRN"},
 		{map[string]string{"roles.tsv": "code\tcontext\twords\nGOV\tmaybe\tgovernment\n"}, "roles.tsv:2: field context: "},
+		{map[string]string{"places.tsv": "iso3\tplaces\nIRQ\tMosul\n"}, "places.tsv:2: field iso3: \"IRQ\" is not a country"},
 		{map[string]string{"people_iran.tsv": ""}, "missing people files"},
 		{map[string]string{"bodies.tsv": ""}, "missing file bodies.tsv"},
 		{map[string]string{"people.tsv": header}, "unknown file people.tsv"},
