@@ -79,7 +79,10 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 			return f, false // "sent troops to support ...": a purpose, not a target
 		}
 	default:
-		f.target = s.prepArg(t, "against")
+		// "acted against Iran", "approved sanctions against Iran".
+		if f.target = s.prepArg(t, "against"); f.target < 0 && f.object >= 0 {
+			f.target = s.objectArg(f.object, "against")
+		}
 		// "released nearly 9,000 prisoners": a required object that is an
 		// actor is the one the act is done to.
 		if f.target < 0 && f.object >= 0 && s.mention(f.object) != nil {

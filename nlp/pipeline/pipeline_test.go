@@ -129,12 +129,16 @@ func TestFrontedPhrase(t *testing.T) {
 // even where the tagger first read it as a plural noun.
 func TestFiniteVerbRepair(t *testing.T) {
 	p := loadDefault(t)
-	for _, text := range []string{"The EU calls on Israel to end all settlement activity.", "The OIC urges Muslim countries to unite."} {
+	for text, want := range map[string]string{
+		"The EU calls on Israel to end all settlement activity.": "VBZ",
+		"The OIC urges Muslim countries to unite.":               "VBZ",
+		"Border guards confiscated weapons from the smugglers.":  "VBD",
+	} {
 		doc := p.Analyze(text)
 		toks := doc.Sentences[0].Tokens
 		verb := toks[2]
-		if verb.XPOS != "VBZ" || verb.Head != -1 {
-			t.Errorf("%q: %q tagged %s with head %d, want the VBZ root", text, verb.Text, verb.XPOS, verb.Head)
+		if verb.XPOS != want || verb.Head != -1 {
+			t.Errorf("%q: %q tagged %s with head %d, want the %s root", text, verb.Text, verb.XPOS, verb.Head, want)
 		}
 	}
 	doc := p.Analyze("The emir said, “Qatar has the same views as Iran and calls for the effective role of the OIC in this regard.”")

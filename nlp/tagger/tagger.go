@@ -33,6 +33,7 @@ type Tagger struct {
 	ambLower   map[uint64]uint64 // keyed by wordfeat's lowercase hash
 	sure       map[string]uint16
 	vbz        int // the class "VERB VBZ", -1 if none
+	vbd        int // the class "VERB VBD", -1 if none
 	tables     Tables
 	pool       sync.Pool
 }
@@ -49,10 +50,13 @@ type workspace struct {
 }
 
 func newTagger(first, second perceptron.Scorer, t Tables) *Tagger {
-	tg := &Tagger{first: first, second: second, tables: t, sure: t.Sure, amb: make(map[string]uint64, len(t.Lexicon)), vbz: -1}
+	tg := &Tagger{first: first, second: second, tables: t, sure: t.Sure, amb: make(map[string]uint64, len(t.Lexicon)), vbz: -1, vbd: -1}
 	for i, c := range t.Classes {
-		if c == "VERB VBZ" {
+		switch c {
+		case "VERB VBZ":
 			tg.vbz = i
+		case "VERB VBD":
+			tg.vbd = i
 		}
 		u, x, _ := strings.Cut(c, " ")
 		tg.upos = append(tg.upos, u)
@@ -120,10 +124,13 @@ func (t *Tagger) pass(ws *workspace, forms []string, m perceptron.Scorer, ahead,
 // Israel to end ...": news leads and headlines with a bare name as subject,
 // rare in the treebank), or a second present tense coordinated with a
 // first, right after "and" and before a preposition ("Qatar has the same
-// views as Iran and calls for a role of the OIC"). It rewrites one word's
-// class and reports whether it did.
+// views as Iran and calls for a role of the OIC"). In a sentence left
+// without a finite verb it also retags as a past tense a participle right
+// after a noun and before the start of a noun phrase ("Israeli forces
+// confiscated weapons", read as "forces [that were] confiscated"). It
+// rewrites one word's class and reports whether it did.
 func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
-	if len(forms) < 3 || t.vbz < 0 {
+	if len(forms) < 3 || t.vbz < 0 || t.vbd < 0 {
 		return false
 	}
 	finite, vbz := false, false
@@ -145,19 +152,28 @@ func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
 		return false
 	}
 	for i := 1; i+1 < len(forms); i++ {
-		if t.xpos[classes[i]] != "NNS" || t.upos[classes[i+1]] == "PUNCT" {
-			continue
-		}
 		if u := t.upos[classes[i-1]]; u != "NOUN" && u != "PROPN" {
 			continue
 		}
-		if t.seenAs(strings.ToLower(forms[i]), "VBZ") {
-			classes[i] = t.vbz
-			return true
+		switch t.xpos[classes[i]] {
+		case "NNS":
+			if t.upos[classes[i+1]] != "PUNCT" && t.seenAs(strings.ToLower(forms[i]), "VBZ") {
+				classes[i] = t.vbz
+				return true
+			}
+		case "VBN":
+			// A regular "-ed" form is a past tense too, seen or not.
+			if lower := strings.ToLower(forms[i]); opensNounPhrase[t.xpos[classes[i+1]]] && (strings.HasSuffix(lower, "ed") || t.seenAs(lower, "VBD")) {
+				classes[i] = t.vbd
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// opensNounPhrase are the XPOS tags a direct object can start with.
+var opensNounPhrase = map[string]bool{"DT": true, "PRP$": true, "CD": true, "NN": true, "NNS": true, "NNP": true, "NNPS": true, "JJ": true, "PRP": true}
 
 // seenAs reports whether training saw the lower-case form with the XPOS.
 func (t *Tagger) seenAs(lower, xpos string) bool {
