@@ -6,6 +6,7 @@
 package parser
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -61,14 +62,84 @@ func (p *Parser) Labels() []string { return p.labels }
 // is parsed in two parts, the phrase and the clause, joined at their roots:
 // the greedy transitions, left to right, otherwise often make the phrase
 // the head of the whole sentence.
+//
+// A sentence that ends in a reporting clause after a comma ("..., police
+// said.", "..., said the minister.") is parsed likewise, the clause apart
+// and hung on the sentence's root as parataxis, as UD has it: else the
+// transitions often join its speaker to the last noun of the sentence
+// ("two bomb attacks, police").
 func (p *Parser) Parse(forms, tags []string, heads []int, rels []string) {
+	if k := reportStart(forms, tags); k <= 0 || !p.parseReport(forms, tags, heads, rels, k) {
+		p.parseFront(forms, tags, heads, rels)
+	}
+	subjectRoot(tags, heads, rels)
+}
+
+// subjectRoot repairs a parse that made a clause's subject its root and
+// the predicate after it a dependent ("Six soldiers and ten civilians were
+// wounded in ...", root "soldiers" and "wounded" its ccomp): the predicate,
+// with a copula or an auxiliary and no subject of its own, becomes the root
+// and the noun its subject; the noun's dependents after the predicate move
+// to it.
+func subjectRoot(tags []string, heads []int, rels []string) {
+	root := slices.Index(heads, -1)
+	if root < 0 || uposOf(tags[root]) != "NOUN" && uposOf(tags[root]) != "PROPN" {
+		return
+	}
+	pred := -1
+	for i := root + 1; i < len(heads) && pred < 0; i++ {
+		if heads[i] != root {
+			continue
+		}
+		switch rels[i] {
+		case "ccomp", "parataxis", "dep", "acl":
+			if u := uposOf(tags[i]); u == "VERB" || u == "ADJ" {
+				pred = i
+			}
+		}
+	}
+	if pred < 0 {
+		return
+	}
+	subj := ""
+	for i := range heads {
+		if heads[i] != pred {
+			continue
+		}
+		switch rels[i] {
+		case "nsubj", "nsubj:pass", "csubj", "expl":
+			return
+		case "cop", "aux":
+			if i < pred && subj == "" {
+				subj = "nsubj"
+			}
+		case "aux:pass":
+			if i < pred {
+				subj = "nsubj:pass"
+			}
+		}
+	}
+	if subj == "" {
+		return
+	}
+	for i := pred + 1; i < len(heads); i++ {
+		if heads[i] == root {
+			heads[i] = pred
+		}
+	}
+	heads[pred], rels[pred] = -1, "root"
+	heads[root], rels[root] = pred, subj
+}
+
+// parseFront parses a sentence that may open with an adverbial phrase.
+func (p *Parser) parseFront(forms, tags []string, heads []int, rels []string) {
 	k := frontEnd(forms, tags)
 	if k < 0 {
 		p.parse(forms, tags, heads, rels)
 		return
 	}
 	p.parse(forms[:k], tags[:k], heads[:k], rels[:k])
-	p.Parse(forms[k+1:], tags[k+1:], heads[k+1:], rels[k+1:]) // it may open with a phrase too
+	p.parseFront(forms[k+1:], tags[k+1:], heads[k+1:], rels[k+1:]) // it may open with a phrase too
 	front, main := -1, -1
 	for i := range forms {
 		switch {
@@ -87,6 +158,93 @@ func (p *Parser) Parse(forms, tags []string, heads []int, rels []string) {
 		rels[front] = "advcl"
 	}
 	heads[k], rels[k] = front, "punct"
+}
+
+// parseReport parses a sentence whose reporting clause starts after the
+// comma at k: the clause before it, then the reporting clause, whose verb
+// must come out as its root (else it reports false, having written
+// nothing final), hung on the first one's root.
+func (p *Parser) parseReport(forms, tags []string, heads []int, rels []string, k int) bool {
+	tail := k + 1
+	p.parse(forms[tail:], tags[tail:], heads[tail:], rels[tail:])
+	verb := -1
+	for i := tail; i < len(forms); i++ {
+		if heads[i] < 0 {
+			verb = i
+		}
+	}
+	if verb < 0 || !speechVerbs[strings.ToLower(forms[verb])] {
+		return false
+	}
+	p.parseFront(forms[:k], tags[:k], heads[:k], rels[:k])
+	main := -1
+	for i := range forms {
+		switch {
+		case i < k && heads[i] < 0:
+			main = i
+		case i > k && i != verb:
+			heads[i] += tail
+		}
+	}
+	heads[verb], rels[verb] = main, "parataxis"
+	heads[k], rels[k] = verb, "punct"
+	return true
+}
+
+// speechVerbs are the forms of a reporting clause's verb.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "told": true, "added": true, "reported": true, "stated": true,
+	"announced": true, "claimed": true, "confirmed": true, "noted": true, "insisted": true,
+	"explained": true, "wrote": true, "tweeted": true, "declared": true,
+}
+
+// reportStart returns the index of the comma before a sentence's closing
+// reporting clause, -1 if it has none: after the comma come a short noun
+// phrase and a speech verb, or the verb and then the phrase, then at most
+// a few words of time ("on Monday") and the final punctuation; the clause
+// before it has a verb and at least four words.
+func reportStart(forms, tags []string) int {
+	const maxTail = 12
+	n := len(forms)
+	if n < 8 || !isPunct(tags[n-1]) {
+		return -1
+	}
+	k := -1
+	for i := n - 2; i > 0 && i >= n-1-maxTail; i-- {
+		if forms[i] == "," {
+			k = i
+			break
+		}
+		if isPunct(tags[i]) {
+			return -1 // a quotation mark or a dash: left to the model
+		}
+	}
+	if k < 4 {
+		return -1
+	}
+	verbs, nouns := 0, 0
+	for i := k + 1; i < n-1; i++ {
+		switch uposOf(tags[i]) {
+		case "VERB", "AUX":
+			if !speechVerbs[strings.ToLower(forms[i])] {
+				return -1
+			}
+			verbs++
+		case "NOUN", "PROPN", "PRON":
+			nouns++
+		case "SCONJ", "CCONJ", "PUNCT":
+			return -1
+		}
+	}
+	if verbs != 1 || nouns == 0 {
+		return -1
+	}
+	for _, t := range tags[:k] {
+		if isVerb(t) {
+			return k
+		}
+	}
+	return -1
 }
 
 // rootContent makes a phrase parsed on its own (words 0..n-1) headed by a

@@ -125,6 +125,34 @@ func TestFrontedPhrase(t *testing.T) {
 	}
 }
 
+// TestReportingClause: a closing ", police said" is a clause of its own
+// hung on the root, its speaker the verb's subject; and a coordinated
+// subject the transitions made the root gives the root back to its
+// predicate.
+func TestReportingClause(t *testing.T) {
+	p := loadDefault(t)
+	doc := p.Analyze("Four Iraqi soldiers and two civilians were wounded in a bomb attack near Kirkuk on Sunday, police said.")
+	toks := doc.Sentences[0].Tokens
+	idx := func(text string) int {
+		for i, tok := range toks {
+			if tok.Text == text {
+				return i
+			}
+		}
+		t.Fatalf("no token %q", text)
+		return -1
+	}
+	said, wounded := idx("said"), idx("wounded")
+	for _, c := range []struct {
+		word, rel string
+		head      int
+	}{{"police", "nsubj", said}, {"said", "parataxis", wounded}, {"wounded", "root", -1}, {"soldiers", "nsubj", wounded}} {
+		if tok := toks[idx(c.word)]; tok.Head != c.head || !strings.HasPrefix(tok.Rel, c.rel) {
+			t.Errorf("%q: head %d %s, want %d %s", c.word, tok.Head, tok.Rel, c.head, c.rel)
+		}
+	}
+}
+
 // TestFiniteVerbRepair: a sentence with a bare-name subject gets its verb
 // even where the tagger first read it as a plural noun.
 func TestFiniteVerbRepair(t *testing.T) {
