@@ -52,6 +52,16 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 		} else if f.target = s.child(t, "obj", "iobj"); f.target < 0 {
 			f.target = s.misreadObject(t)
 		}
+		// "shelled homes in Gaza": force used on things is used on the
+		// place they are in, wherever the parse hung the place.
+		if f.target >= 0 && s.actorIn(f.target) == nil && s.a.onto.QuadClass(e.Code) == 4 {
+			for _, h := range []int{f.target, t} {
+				if in := s.prepArg(h, "in"); in >= 0 && s.place(in) {
+					f.target = in
+					break
+				}
+			}
+		}
 		// "congratulated Eid al-Fitr to the people of Iran": when the object
 		// names no actor, the one the act is addressed to is the target.
 		if f.target < 0 || s.actorIn(f.target) == nil {
@@ -91,6 +101,9 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 		if f.target < 0 {
 			f.target = s.partner(t)
 		}
+		if f.target < 0 && f.object >= 0 {
+			f.target = s.objectAuthor(f.object)
+		}
 	}
 	if e.Source.Kind == lexicon.Prep {
 		if f.source = s.prepArg(t, e.Source.Prep); f.source < 0 && f.object >= 0 {
@@ -101,6 +114,27 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 		}
 	}
 	return f, true
+}
+
+// place reports whether t names a country or a place in one ("Gaza").
+func (s *sent) place(t int) bool {
+	m := s.mention(t)
+	return m != nil && (m.Kind == actor.Country || m.Kind == actor.Place || m.Kind == actor.Capital)
+}
+
+// objectAuthor returns whose a pattern's object is, by a "by" phrase or a
+// possessor that is a name ("contradicted claims by the minister",
+// "rejected Israel's proposal"): the one the act answers. A possessive
+// pronoun ("expressed its readiness") is mostly the subject's own, and no
+// target. -1 if none.
+func (s *sent) objectAuthor(obj int) int {
+	if a := s.prepArg(obj, "by"); a >= 0 && s.mention(a) != nil {
+		return a
+	}
+	if a := s.child(obj, "nmod:poss"); a >= 0 && s.toks[a].UPOS != "PRON" && s.mention(a) != nil {
+		return a
+	}
+	return -1
 }
 
 // objectArg returns the dependent of a pattern's object introduced by
@@ -142,9 +176,10 @@ func (s *sent) partner(t int) int {
 			}
 		case "obj":
 			// "expressed Iran's preparedness to support the Palestinian
-			// people": the object noun's own complement.
+			// people": the object noun's own infinitive complement (not
+			// the content of "claims that he was kidnapped in Baghdad").
 			for _, d := range s.deps.Of(c) {
-				if r := s.rel(d); r == "acl" || r == "xcomp" {
+				if r := s.rel(d); r == "xcomp" || r == "acl" && s.infinitive(d) {
 					if a := s.complementActor(d); a >= 0 {
 						return a
 					}
@@ -153,6 +188,12 @@ func (s *sent) partner(t int) int {
 		}
 	}
 	return -1
+}
+
+// infinitive reports whether clause c is introduced by "to".
+func (s *sent) infinitive(c int) bool {
+	m := s.child(c, "mark")
+	return m >= 0 && s.lemma(m) == "to"
 }
 
 // complementActor returns the actor that complement clause c is done to

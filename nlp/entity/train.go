@@ -40,7 +40,7 @@ type Options struct {
 
 // DefaultOptions are the settings the committed model is trained with,
 // chosen by cross-validation on UNER dev (see TestCrossValidate).
-var DefaultOptions = Options{Iterations: 10, Seed: 1, Prune: 0.01, UNERCopies: 3, LowerWiki: true, Bag: 3}
+var DefaultOptions = Options{Iterations: 10, Seed: 1, Prune: 0.01, UNERCopies: 3, LowerWiki: true, Bag: 3, OBias: 2}
 
 // Train learns an entity tagger from sentences with IOB2 labels and POS tags
 // (a structured perceptron: each sentence is decoded whole, and where the

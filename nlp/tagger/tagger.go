@@ -124,14 +124,19 @@ func (t *Tagger) pass(ws *workspace, forms []string, m perceptron.Scorer, ahead,
 // Israel to end ...": news leads and headlines with a bare name as subject,
 // rare in the treebank), or a second present tense coordinated with a
 // first, right after "and" and before a preposition ("Qatar has the same
-// views as Iran and calls for a role of the OIC"). In a sentence left
-// without a finite verb it also retags as a past tense a participle right
-// after a noun and before the start of a noun phrase ("Israeli forces
-// confiscated weapons", read as "forces [that were] confiscated"). It
-// rewrites one word's class and reports whether it did.
+// views as Iran and calls for a role of the OIC"). Or it retags as a past
+// tense a participle right after a noun and before the start of a noun
+// phrase, in a main clause left without a finite verb ("Israeli forces
+// confiscated weapons", "a journalist contradicted claims that he was
+// held", read as "forces [that were] confiscated"). It rewrites one word's
+// class and reports whether it did.
 func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
 	if len(forms) < 3 || t.vbz < 0 || t.vbd < 0 {
 		return false
+	}
+	if i := t.pastTense(forms, classes); i >= 0 {
+		classes[i] = t.vbd
+		return true
 	}
 	finite, vbz := false, false
 	for i, c := range classes {
@@ -152,25 +157,49 @@ func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
 		return false
 	}
 	for i := 1; i+1 < len(forms); i++ {
-		if u := t.upos[classes[i-1]]; u != "NOUN" && u != "PROPN" {
-			continue
-		}
-		switch t.xpos[classes[i]] {
-		case "NNS":
-			if t.upos[classes[i+1]] != "PUNCT" && t.seenAs(strings.ToLower(forms[i]), "VBZ") {
-				classes[i] = t.vbz
-				return true
-			}
-		case "VBN":
-			// A regular "-ed" form is a past tense too, seen or not.
-			if lower := strings.ToLower(forms[i]); opensNounPhrase[t.xpos[classes[i+1]]] && (strings.HasSuffix(lower, "ed") || t.seenAs(lower, "VBD")) {
-				classes[i] = t.vbd
-				return true
-			}
+		if u := t.upos[classes[i-1]]; (u == "NOUN" || u == "PROPN") && t.xpos[classes[i]] == "NNS" &&
+			t.upos[classes[i+1]] != "PUNCT" && t.seenAs(strings.ToLower(forms[i]), "VBZ") {
+			classes[i] = t.vbz
+			return true
 		}
 	}
 	return false
 }
+
+// pastTense returns the participle that is the past-tense verb of a main
+// clause without one, -1 if none: right after a noun, before the start of
+// a noun phrase, a regular "-ed" form or one seen as a past tense, with no
+// finite verb before it, and none after it but in a clause that a
+// subordinator or relative word opens ("that he was held").
+func (t *Tagger) pastTense(forms []string, classes []int) int {
+	for i := 1; i+1 < len(forms); i++ {
+		x := t.xpos[classes[i]]
+		if finiteXPOS[x] {
+			return -1
+		}
+		if x != "VBN" || !opensNounPhrase[t.xpos[classes[i+1]]] {
+			continue
+		}
+		if u := t.upos[classes[i-1]]; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		if lower := strings.ToLower(forms[i]); !strings.HasSuffix(lower, "ed") && !t.seenAs(lower, "VBD") {
+			continue
+		}
+		for j := i + 1; j < len(forms); j++ {
+			if x := t.xpos[classes[j]]; t.upos[classes[j]] == "SCONJ" || x == "WDT" || x == "WP" || x == "WRB" {
+				return i
+			}
+			if finiteXPOS[t.xpos[classes[j]]] {
+				return -1
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+var finiteXPOS = map[string]bool{"VBD": true, "VBZ": true, "VBP": true, "MD": true}
 
 // opensNounPhrase are the XPOS tags a direct object can start with.
 var opensNounPhrase = map[string]bool{"DT": true, "PRP$": true, "CD": true, "NN": true, "NNS": true, "NNP": true, "NNPS": true, "JJ": true, "PRP": true}
