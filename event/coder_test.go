@@ -71,7 +71,7 @@ func TestCode(t *testing.T) {
 		{"hypothetical", "Israel would attack Iran if the talks fail.", nil},
 		{"modal", "The Arab League must condemn the occupation.", nil},
 		{"reported claim", "The Saudi foreign ministry said that Houthi rebels attacked an oil facility in Jeddah.",
-			[]string{"18 YEMREB->- claimed:SAUGOV"}},
+			[]string{"18 YEMREB->SAU claimed:SAUGOV"}},
 		{"we in a quotation", "“We strongly condemn this aggression,” the Qatari foreign ministry said.",
 			[]string{"111 QATGOV->- claimed:QATGOV"}},
 		{"negation", "Turkey did not condemn the coup in Niger.", []string{"111 TUR->- neg"}},
