@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -211,26 +210,13 @@ func TestCrossValidate(t *testing.T) {
 }
 
 // crossValidate logs the two-fold UNER dev scores of o, per seed and
-// averaged. DYAD_ENTITY_OBIAS may list O biases (Options.OBias) to score
-// the same trained models with, e.g. "0,0.5,1": the bias does not change
-// training, so one run compares them all.
+// averaged.
 func crossValidate(t *testing.T, c *corpus, o Options) {
-	biases := []float32{o.OBias}
-	if list := os.Getenv("DYAD_ENTITY_OBIAS"); list != "" {
-		biases = biases[:0]
-		for _, f := range strings.Split(list, ",") {
-			b, err := strconv.ParseFloat(strings.TrimSpace(f), 32)
-			if err != nil {
-				t.Fatalf("DYAD_ENTITY_OBIAS: %v", err)
-			}
-			biases = append(biases, float32(b))
-		}
-	}
+	settings, _ := json.Marshal(o)
+	var sum [3]float64
 	const seeds = 3
-	sum := make([][3]float64, len(biases))
 	for range seeds {
-		gold := make([][][]nlp.Entity, len(biases))
-		pred := make([][][]nlp.Entity, len(biases))
+		var gold, pred [][]nlp.Entity
 		for fold := range 2 {
 			var train, held []Sentence
 			for i, s := range c.dev {
@@ -240,26 +226,16 @@ func crossValidate(t *testing.T, c *corpus, o Options) {
 					train = append(train, s)
 				}
 			}
-			tg := c.train(train, o, nil)
-			for k, b := range biases {
-				tg.tables.OBias = b
-				g, p := tg.spansOf(held)
-				gold[k], pred[k] = append(gold[k], g...), append(pred[k], p...)
-			}
+			g, p := c.train(train, o, nil).spansOf(held)
+			gold, pred = append(gold, g...), append(pred, p...)
 		}
-		for k, b := range biases {
-			p, r, f1 := Score(gold[k], pred[k])
-			t.Logf("seed %d, O bias %g: P %.4f R %.4f F1 %.4f; by type %s", o.Seed, b, p, r, f1, scoresByType(gold[k], pred[k]))
-			sum[k][0], sum[k][1], sum[k][2] = sum[k][0]+p, sum[k][1]+r, sum[k][2]+f1
-		}
+		p, r, f1 := Score(gold, pred)
+		t.Logf("seed %d: P %.4f R %.4f F1 %.4f; by type %s", o.Seed, p, r, f1, scoresByType(gold, pred))
+		sum[0], sum[1], sum[2] = sum[0]+p, sum[1]+r, sum[2]+f1
 		o.Seed++
 	}
-	for k, b := range biases {
-		o.OBias = b
-		settings, _ := json.Marshal(o)
-		t.Logf("UNER dev, 2-fold, mean of %d seeds: P %.4f R %.4f F1 %.4f with %s",
-			seeds, sum[k][0]/seeds, sum[k][1]/seeds, sum[k][2]/seeds, settings)
-	}
+	t.Logf("UNER dev, 2-fold, mean of %d seeds: P %.4f R %.4f F1 %.4f with %s",
+		seeds, sum[0]/seeds, sum[1]/seeds, sum[2]/seeds, settings)
 }
 
 // scoresByType formats the F1 of each entity type.

@@ -24,9 +24,6 @@ import (
 // Tables are the entity tagger's non-weight data, stored in the model's header.
 type Tables struct {
 	Types []string `json:"types"`
-	// OBias is what the O class loses at every token when tagging (see
-	// Options.OBias).
-	OBias float32 `json:"o_bias,omitempty"`
 	Lexicon
 }
 
@@ -87,17 +84,17 @@ func (t *Tagger) Tag(forms, tags []string, out []nlp.Entity) []nlp.Entity {
 	ws := t.pool.Get().(*workspace)
 	defer t.pool.Put(ws)
 	ws.prepare(t, forms, tags)
-	t.decode(t.model, ws, ws.labels, t.tables.OBias)
+	t.decode(t.model, ws, ws.labels)
 	return t.spans(ws.labels, out)
 }
 
 // start stands for the class before the first token.
 const start = -1
 
-// decode writes to out the best-scoring valid class sequence under m, with
-// oBias taken from the O class at every token. It is exact (Viterbi)
-// because the only features that look at labels look at the previous one.
-func (t *Tagger) decode(m perceptron.Scorer, ws *workspace, out []int, oBias float32) {
+// decode writes to out the best-scoring valid class sequence under m. It is
+// exact (Viterbi) because the only features that look at labels look at the
+// previous one.
+func (t *Tagger) decode(m perceptron.Scorer, ws *workspace, out []int) {
 	n, nc := len(ws.toks), t.classes()
 	if n == 0 {
 		return
@@ -111,7 +108,6 @@ func (t *Tagger) decode(m perceptron.Scorer, ws *workspace, out []int, oBias flo
 	for i := range n {
 		ws.score(m, observed(ws.feats[:0], ws.toks, i))
 		copy(obs[i*nc:], ws.scores[:nc])
-		obs[i*nc] -= oBias
 		row := best[i*nc : (i+1)*nc]
 		for c := range row {
 			row[c] = unreachable

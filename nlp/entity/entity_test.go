@@ -91,7 +91,7 @@ func TestDecodingIsValid(t *testing.T) {
 		ws := tg.pool.Get().(*workspace)
 		ws.prepare(tg, forms, nil)
 		labels := make([]int, len(forms))
-		tg.decode(tg.model, ws, labels, 0)
+		tg.decode(tg.model, ws, labels)
 		tg.pool.Put(ws)
 		prev := 0
 		for i, c := range labels {

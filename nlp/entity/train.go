@@ -28,19 +28,13 @@ type Options struct {
 	// averages their scores: the perceptron's result depends on the order
 	// it sees the sentences in, by about 0.01 F1 on UNER dev.
 	Bag int
-	// OBias is what the O class loses at every token when the trained
-	// tagger tags (not while it trains). The perceptron learns to favour O,
-	// by far the commonest class, more than F1 would have it: on held-out
-	// text its precision runs well above its recall, and a small handicap
-	// on O trades some of the one for more of the other.
-	OBias float32
 	// Lexicon is stored in the model; its entries become features.
 	Lexicon Lexicon `json:"-"`
 }
 
 // DefaultOptions are the settings the committed model is trained with,
 // chosen by cross-validation on UNER dev (see TestCrossValidate).
-var DefaultOptions = Options{Iterations: 10, Seed: 1, Prune: 0.01, UNERCopies: 3, LowerWiki: true, Bag: 3, OBias: 2}
+var DefaultOptions = Options{Iterations: 10, Seed: 1, Prune: 0.01, UNERCopies: 3, LowerWiki: true, Bag: 3}
 
 // Train learns an entity tagger from sentences with IOB2 labels and POS tags
 // (a structured perceptron: each sentence is decoded whole, and where the
@@ -64,7 +58,7 @@ func Train(sents []Sentence, o Options, log *slog.Logger) *Tagger {
 
 // train trains one model.
 func train(sents []Sentence, o Options, log *slog.Logger) *Tagger {
-	t := newTagger(nil, Tables{Types: Types, OBias: o.OBias, Lexicon: o.Lexicon})
+	t := newTagger(nil, Tables{Types: Types, Lexicon: o.Lexicon})
 	gold := make([][]int, len(sents))
 	for si, s := range sents {
 		gold[si] = t.classesOf(s.Labels)
@@ -87,7 +81,7 @@ func train(sents []Sentence, o Options, log *slog.Logger) *Tagger {
 			s, g := &sents[si], gold[si]
 			ws.prepare(t, s.Forms, s.Tags)
 			pred = slices.Grow(pred[:0], len(g))[:len(g)]
-			t.decode(tr, ws, pred, 0)
+			t.decode(tr, ws, pred)
 			if slices.Equal(pred, g) {
 				tr.Tick()
 				continue
