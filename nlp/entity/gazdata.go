@@ -298,3 +298,59 @@ func Casing(treebank []conllu.Sentence) map[string]uint8 {
 	}
 	return out
 }
+
+// AddTreebankNames adds to g the names a treebank joins with the flat
+// relation, which UD gives mostly to people's names ("George Bush"): the
+// whole name, here filed with people, and its first and last words as a
+// given name and a family name. Flat place names ("San Diego", "Sri Lanka")
+// come too, and first words that are also place names are left out of the
+// given names; the model learns how far to trust the rest.
+func AddTreebankNames(g Gazetteer, treebank []conllu.Sentence) {
+	places := map[string]bool{}
+	for _, p := range g["LOC"] {
+		places[strings.Fields(p)[0]] = true
+	}
+	sets := map[string]map[string]bool{}
+	for _, cat := range []string{"PER", "GIVEN", "FAMILY"} {
+		sets[cat] = map[string]bool{}
+		for _, n := range g[cat] {
+			sets[cat][n] = true
+		}
+	}
+	for _, s := range treebank {
+		for h, w := range s.Words {
+			if w.UPOS != "PROPN" || w.Rel == "flat" {
+				continue
+			}
+			last := h
+			for j := h + 1; j < len(s.Words) && s.Words[j].Head == h+1 && s.Words[j].Rel == "flat" && s.Words[j].UPOS == "PROPN"; j++ {
+				last = j
+			}
+			if last == h {
+				continue
+			}
+			forms := make([]string, 0, last-h+1)
+			for _, fw := range s.Words[h : last+1] {
+				forms = append(forms, fw.Form)
+			}
+			full := normaliseName(strings.Join(forms, " "))
+			words := strings.Fields(full)
+			if len(words) < 2 {
+				continue
+			}
+			sets["PER"][full] = true
+			if !places[words[0]] {
+				sets["GIVEN"][words[0]] = true
+			}
+			sets["FAMILY"][words[len(words)-1]] = true
+		}
+	}
+	for cat, set := range sets {
+		list := make([]string, 0, len(set))
+		for n := range set {
+			list = append(list, n)
+		}
+		sort.Strings(list)
+		g[cat] = list
+	}
+}

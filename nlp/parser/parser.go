@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dyad-org/dyad/nlp"
 	"github.com/dyad-org/dyad/nlp/perceptron"
 	"github.com/dyad-org/dyad/nlp/wordfeat"
 )
@@ -173,7 +174,7 @@ func (p *Parser) parseReport(forms, tags []string, heads []int, rels []string, k
 			verb = i
 		}
 	}
-	if verb < 0 || !speechVerbs[strings.ToLower(forms[verb])] {
+	if verb < 0 || !nlp.SpeechForm(strings.ToLower(forms[verb])) {
 		return false
 	}
 	p.parseFront(forms[:k], tags[:k], heads[:k], rels[:k])
@@ -189,13 +190,6 @@ func (p *Parser) parseReport(forms, tags []string, heads []int, rels []string, k
 	heads[verb], rels[verb] = main, "parataxis"
 	heads[k], rels[k] = verb, "punct"
 	return true
-}
-
-// speechVerbs are the forms of a reporting clause's verb.
-var speechVerbs = map[string]bool{
-	"said": true, "says": true, "told": true, "added": true, "reported": true, "stated": true,
-	"announced": true, "claimed": true, "confirmed": true, "noted": true, "insisted": true,
-	"explained": true, "wrote": true, "tweeted": true, "declared": true,
 }
 
 // reportStart returns the index of the comma before a sentence's closing
@@ -226,7 +220,7 @@ func reportStart(forms, tags []string) int {
 	for i := k + 1; i < n-1; i++ {
 		switch uposOf(tags[i]) {
 		case "VERB", "AUX":
-			if !speechVerbs[strings.ToLower(forms[i])] {
+			if !nlp.SpeechForm(strings.ToLower(forms[i])) {
 				return -1
 			}
 			verbs++

@@ -161,12 +161,24 @@ func TestFiniteVerbRepair(t *testing.T) {
 		"The EU calls on Israel to end all settlement activity.": "VBZ",
 		"The OIC urges Muslim countries to unite.":               "VBZ",
 		"Border guards confiscated weapons from the smugglers.":  "VBD",
+		"Witnesses said gunmen set fire to the market.":          "",
 	} {
 		doc := p.Analyze(text)
 		toks := doc.Sentences[0].Tokens
+		if want == "" { // a reported clause: its verb is the fourth word
+			if toks[3].XPOS != "VBD" {
+				t.Errorf("%q: %q tagged %s, want VBD", text, toks[3].Text, toks[3].XPOS)
+			}
+			continue
+		}
 		verb := toks[2]
 		if verb.XPOS != want || verb.Head != -1 {
 			t.Errorf("%q: %q tagged %s with head %d, want the %s root", text, verb.Text, verb.XPOS, verb.Head, want)
+		}
+	}
+	for _, tok := range p.Analyze("Settlers burned homes in an attack strongly condemned by the United Nations.").Sentences[0].Tokens {
+		if tok.Text == "condemned" && tok.XPOS != "VBN" {
+			t.Errorf("condemned before a by-phrase tagged %s, want VBN", tok.XPOS)
 		}
 	}
 	doc := p.Analyze("The emir said, “Qatar has the same views as Iran and calls for the effective role of the OIC in this regard.”")

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dyad-org/dyad/nlp"
 	"github.com/dyad-org/dyad/nlp/perceptron"
 	"github.com/dyad-org/dyad/nlp/wordfeat"
 )
@@ -34,6 +35,7 @@ type Tagger struct {
 	sure       map[string]uint16
 	vbz        int // the class "VERB VBZ", -1 if none
 	vbd        int // the class "VERB VBD", -1 if none
+	vbn        int // the class "VERB VBN", -1 if none
 	tables     Tables
 	pool       sync.Pool
 }
@@ -50,13 +52,15 @@ type workspace struct {
 }
 
 func newTagger(first, second perceptron.Scorer, t Tables) *Tagger {
-	tg := &Tagger{first: first, second: second, tables: t, sure: t.Sure, amb: make(map[string]uint64, len(t.Lexicon)), vbz: -1, vbd: -1}
+	tg := &Tagger{first: first, second: second, tables: t, sure: t.Sure, amb: make(map[string]uint64, len(t.Lexicon)), vbz: -1, vbd: -1, vbn: -1}
 	for i, c := range t.Classes {
 		switch c {
 		case "VERB VBZ":
 			tg.vbz = i
 		case "VERB VBD":
 			tg.vbd = i
+		case "VERB VBN":
+			tg.vbn = i
 		}
 		u, x, _ := strings.Cut(c, " ")
 		tg.upos = append(tg.upos, u)
@@ -128,12 +132,15 @@ func (t *Tagger) pass(ws *workspace, forms []string, m perceptron.Scorer, ahead,
 // tense a participle right after a noun and before the start of a noun
 // phrase, in a main clause left without a finite verb ("Israeli forces
 // confiscated weapons", "a journalist contradicted claims that he was
-// held", read as "forces [that were] confiscated"). It rewrites one word's
-// class and reports whether it did.
+// held", read as "forces [that were] confiscated"). Before all that, a
+// regular past form between a noun and "by" becomes a participle ("the
+// attack condemned by Israeli officials"). It rewrites at most one word's
+// class for each of these repairs and reports whether it did any.
 func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
-	if len(forms) < 3 || t.vbz < 0 || t.vbd < 0 {
+	if len(forms) < 3 || t.vbz < 0 || t.vbd < 0 || t.vbn < 0 {
 		return false
 	}
+	passive := t.reducedPassive(forms, classes)
 	if i := t.pastTense(forms, classes); i >= 0 {
 		classes[i] = t.vbd
 		return true
@@ -154,7 +161,7 @@ func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
 		}
 	}
 	if finite {
-		return false
+		return passive
 	}
 	for i := 1; i+1 < len(forms); i++ {
 		if u := t.upos[classes[i-1]]; (u == "NOUN" || u == "PROPN") && t.xpos[classes[i]] == "NNS" &&
@@ -163,27 +170,62 @@ func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
 			return true
 		}
 	}
-	return false
+	return passive
 }
+
+// reducedPassive retags as a participle each regular past form right after
+// a noun (or a noun and an adverb) and before "by" ("the attack strongly
+// condemned by officials"), save verbs
+// of motion ("the convoy passed by the camp"), and reports whether it did.
+func (t *Tagger) reducedPassive(forms []string, classes []int) bool {
+	done := false
+	for i := 1; i+1 < len(forms); i++ {
+		lower := strings.ToLower(forms[i])
+		if t.xpos[classes[i]] != "VBD" || !strings.HasSuffix(lower, "ed") || motionPast[lower] ||
+			!strings.EqualFold(forms[i+1], "by") {
+			continue
+		}
+		j := i - 1
+		if t.upos[classes[j]] == "ADV" && j > 0 { // "the attack strongly condemned by"
+			j--
+		}
+		if u := t.upos[classes[j]]; u == "NOUN" || u == "PROPN" {
+			classes[i], done = t.vbn, true
+		}
+	}
+	return done
+}
+
+// motionPast are regular past forms of verbs of motion, which "by" may
+// follow as a place.
+var motionPast = map[string]bool{"passed": true, "stopped": true, "walked": true, "dropped": true, "stayed": true, "moved": true, "raced": true, "rolled": true}
 
 // pastTense returns the participle that is the past-tense verb of a main
 // clause without one, -1 if none: right after a noun, before the start of
-// a noun phrase, a regular "-ed" form or one seen as a past tense, with no
-// finite verb before it, and none after it but in a clause that a
-// subordinator or relative word opens ("that he was held").
+// a noun phrase, a form that can be a past tense, with no
+// finite verb before it (but before a speech verb: "said settlers set
+// fire to"), and none after it but in a clause that a subordinator or
+// relative word opens ("that he was held").
 func (t *Tagger) pastTense(forms []string, classes []int) int {
+	blocked := false
 	for i := 1; i+1 < len(forms); i++ {
 		x := t.xpos[classes[i]]
-		if finiteXPOS[x] {
-			return -1
+		if t.upos[classes[i]] == "VERB" && nlp.SpeechForm(strings.ToLower(forms[i])) {
+			blocked = false
+			continue
 		}
-		if x != "VBN" || !opensNounPhrase[t.xpos[classes[i+1]]] {
+		if finiteXPOS[x] {
+			blocked = true
+		}
+		if blocked || x != "VBN" || !opensNounPhrase[t.xpos[classes[i+1]]] {
 			continue
 		}
 		if u := t.upos[classes[i-1]]; u != "NOUN" && u != "PROPN" {
 			continue
 		}
-		if lower := strings.ToLower(forms[i]); !strings.HasSuffix(lower, "ed") && !t.seenAs(lower, "VBD") {
+		// A regular "-ed" form is a past tense too, and so is a participle
+		// that is also the base form ("set", "hit", "put").
+		if lower := strings.ToLower(forms[i]); !strings.HasSuffix(lower, "ed") && !t.seenAs(lower, "VBD") && !t.seenAs(lower, "VB") {
 			continue
 		}
 		for j := i + 1; j < len(forms); j++ {
