@@ -89,7 +89,6 @@ func loadCorpus(dataDir string, tg *tagger.Tagger) (*corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	AddTreebankNames(names, treebank)
 	c.lexicon = Lexicon{Names: names, Casing: Casing(treebank)}
 	POSTag(tg, c.wiki)
 	POSTag(tg, c.test)
