@@ -30,8 +30,10 @@ type Article struct {
 	Publisher string
 	URL       string
 	// Dateline is the place of a leading dateline ("TEHRAN" for
-	// "TEHRAN, Apr. 16 (MNA) – ..."); the dateline stays in Text.
-	Dateline string
+	// "TEHRAN, Apr. 16 (MNA) – ..."); the dateline stays in Text, at bytes
+	// DatelineStart to DatelineEnd (both 0 without one).
+	Dateline                   string
+	DatelineStart, DatelineEnd int
 	// Source says where the article came from: "file.jsonl:12", "dir/a.html",
 	// "-" for standard input.
 	Source string

@@ -12,27 +12,30 @@ import (
 const maxHeaderLines = 8
 
 // findDateline returns the place and agency tag of the dateline that opens
-// the first paragraph of the body. Short lines before it (title, date,
-// byline, as in text saved from web pages) are skipped; the first line longer
-// than a title is the body's first paragraph and ends the search.
-func findDateline(text, title string) (place, agency string) {
-	for n := 0; n < maxHeaderLines && text != ""; {
-		var line string
-		line, text, _ = strings.Cut(text, "\n")
-		line = strings.TrimSpace(line)
+// the first paragraph of the body, and its byte range in text (the
+// separator and the space after it included). Short lines before it
+// (title, date, byline, as in text saved from web pages) are skipped; the
+// first line longer than a title is the body's first paragraph and ends
+// the search.
+func findDateline(text, title string) (place, agency string, start, end int) {
+	for n, at := 0, 0; n < maxHeaderLines && at < len(text); {
+		raw, _, _ := strings.Cut(text[at:], "\n")
+		lineAt := at + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+		at += len(raw) + 1
+		line := strings.TrimSpace(raw)
 		if line == "" || line == title {
 			continue
 		}
 		n++
 		body := utf8.RuneCountInString(line) > maxTitleRunes
-		if place, agency, ok := parseDateline(line, body); ok {
-			return place, agency
+		if place, agency, length, ok := parseDateline(line, body); ok {
+			return place, agency, lineAt, lineAt + length
 		}
 		if body {
 			break
 		}
 	}
-	return "", ""
+	return "", "", 0, 0
 }
 
 // maxDateline bounds how far into a line a dateline's dash may be.
@@ -50,51 +53,55 @@ const maxDateline = 100
 // space (so that "US-Iran talks" is no dateline); with colon, ": " too
 // ("BAGHDAD: ..."), which is left out for short lines as headlines use it
 // ("UN: ..."). A known agency alone in place of PLACE is a byline ("AP - ",
-// "Reuters - "): it gives the agency, and a dateline may follow it.
-func parseDateline(s string, colon bool) (place, agency string, ok bool) {
+// "Reuters - "): it gives the agency, and a dateline may follow it. length
+// is how many bytes of s the dateline takes, with the space after it.
+func parseDateline(s string, colon bool) (place, agency string, length int, ok bool) {
 	if len(s) > maxDateline {
 		s = s[:maxDateline] // a rune cut here cannot be part of a dateline
 	}
 	n, caps := placeLen(s)
 	if n == 0 {
-		return "", "", false
+		return "", "", 0, false
 	}
 	place, rest := s[:n], strings.TrimLeft(s[n:], " ")
 	details := strings.HasPrefix(rest, ",")
 	if details {
 		i := detailsEnd(rest, colon)
 		if i < 0 || strings.TrimSpace(rest[1:i]) == "" || strings.ContainsAny(rest[:i], "\"“”") {
-			return "", "", false
+			return "", "", 0, false
 		}
 		rest = strings.TrimLeft(rest[i:], " ")
 	}
 	if strings.HasPrefix(rest, "(") {
 		end := strings.IndexByte(rest, ')')
 		if end < 0 || strings.IndexByte(rest[1:end], '(') >= 0 {
-			return "", "", false
+			return "", "", 0, false
 		}
 		agency = strings.TrimSpace(rest[1:end])
 		rest = strings.TrimLeft(rest[end+1:], " ")
 	}
 	sep := sepLen(rest, colon)
+	if sep == 0 {
+		return "", "", 0, false
+	}
+	after := strings.TrimLeft(rest[sep:], " ")
+	length = len(s) - len(after)
 	switch {
-	case sep == 0:
-		return "", "", false
 	case agency == "" && !details && agencyName(place) != "":
 		// A byline, maybe followed by a dateline, as in
 		// "Canadian Press - VANCOUVER (CP) - ...".
-		p, a, ok := parseDateline(strings.TrimLeft(rest[sep:], " "), colon)
+		p, a, more, ok := parseDateline(after, colon)
 		switch {
 		case !ok:
-			return "", place, true
+			return "", place, length, true
 		case a == "":
-			return p, place, true
+			return p, place, length + more, true
 		}
-		return p, a, true
+		return p, a, length + more, true
 	case agency == "" && !caps:
-		return "", "", false
+		return "", "", 0, false
 	}
-	return place, agency, true
+	return place, agency, length, true
 }
 
 // detailsEnd returns the index in s of the agency tag or separator that ends

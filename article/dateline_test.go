@@ -50,7 +50,7 @@ func TestParseDateline(t *testing.T) {
 		{"TEHRAN:Iran added", true, "", "", false},
 		{"", false, "", "", false},
 	} {
-		place, agency, ok := parseDateline(tc.in, tc.colon)
+		place, agency, _, ok := parseDateline(tc.in, tc.colon)
 		if place != tc.place || agency != tc.agency || ok != tc.ok {
 			t.Errorf("parseDateline(%q, %v) = %q, %q, %v; want %q, %q, %v",
 				tc.in, tc.colon, place, agency, ok, tc.place, tc.agency, tc.ok)
@@ -62,16 +62,18 @@ func TestFindDateline(t *testing.T) {
 	long := " The foreign ministers of two neighbouring states met on Tuesday to discuss the sharing of water from a river that crosses their border, officials said."
 	for _, tc := range []struct {
 		text, title, place, agency string
+		dateline                   string // the text of the dateline's range
 	}{
-		{"Talks resume\n\nGENEVA (AFP) - Diplomats met.", "Talks resume", "GENEVA", "AFP"},
-		{"Talks resume\n\nMarch 3, 2023 - 18:24\n\nBy Staff\n\nMUSCAT –" + long, "", "MUSCAT", ""},
-		{"BAGHDAD:" + long, "", "BAGHDAD", ""},
-		{"UN: Aid convoy attacked\n\nThe convoy" + long, "", "", ""},
-		{"Officials met in Muscat on Tuesday." + long + "\n\nMUSCAT – Later ...", "", "", ""},
+		{"Talks resume\n\nGENEVA (AFP) - Diplomats met.", "Talks resume", "GENEVA", "AFP", "GENEVA (AFP) - "},
+		{"Talks resume\n\nMarch 3, 2023 - 18:24\n\nBy Staff\n\nMUSCAT –" + long, "", "MUSCAT", "", "MUSCAT – "},
+		{"BAGHDAD:" + long, "", "BAGHDAD", "", "BAGHDAD: "},
+		{"  Canadian Press - VANCOUVER (CP) - The sister of a man" + long, "", "VANCOUVER", "CP", "Canadian Press - VANCOUVER (CP) - "},
+		{"UN: Aid convoy attacked\n\nThe convoy" + long, "", "", "", ""},
+		{"Officials met in Muscat on Tuesday." + long + "\n\nMUSCAT – Later ...", "", "", "", ""},
 	} {
-		place, agency := findDateline(tc.text, tc.title)
-		if place != tc.place || agency != tc.agency {
-			t.Errorf("findDateline(%q) = %q, %q; want %q, %q", tc.text[:40], place, agency, tc.place, tc.agency)
+		place, agency, start, end := findDateline(tc.text, tc.title)
+		if place != tc.place || agency != tc.agency || tc.text[start:end] != tc.dateline {
+			t.Errorf("findDateline(%q) = %q, %q, %q; want %q, %q, %q", tc.text[:40], place, agency, tc.text[start:end], tc.place, tc.agency, tc.dateline)
 		}
 	}
 }

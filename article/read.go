@@ -169,7 +169,7 @@ func (rd *reader) emit(a Article) error {
 		a.Publisher = rd.o.Publisher
 	}
 	var agency string
-	a.Dateline, agency = findDateline(a.Text, a.Title)
+	a.Dateline, agency, a.DatelineStart, a.DatelineEnd = findDateline(a.Text, a.Title)
 	if a.Publisher == "" {
 		a.Publisher = agencyName(agency)
 	}

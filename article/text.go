@@ -52,7 +52,7 @@ func textTitle(text string) string {
 	case '.', ',', ';', ':':
 		return ""
 	}
-	if _, _, ok := parseDateline(line, false); ok {
+	if _, _, _, ok := parseDateline(line, false); ok {
 		return ""
 	}
 	return line

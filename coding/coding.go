@@ -7,6 +7,7 @@ package coding
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/dyad-org/dyad/actor"
@@ -78,7 +79,7 @@ func Name(a article.Article) string {
 
 // Code codes one article.
 func (c *Coder) Code(a article.Article) Result {
-	doc := c.nlp.Analyze(a.Text)
+	doc := c.nlp.Analyze(withoutDateline(a))
 	ms := c.actors.Resolve(doc, actor.Context{Date: a.Published, Dateline: a.Dateline})
 	quotes := quote.Find(doc)
 	var dater *timex.Dater
@@ -95,6 +96,17 @@ func (c *Coder) Code(a article.Article) Result {
 		res.Quotes = append(res.Quotes, c.quoteRecord(a, doc, speakers[i], dater, &quotes[i], i))
 	}
 	return res
+}
+
+// withoutDateline is the article's text with its dateline blanked out
+// ("TEHRAN, Apr. 16 (MNA) – ", "Reuters - "), so that the parser does not
+// read the place or agency as the first sentence's subject; the other bytes
+// keep their offsets.
+func withoutDateline(a article.Article) string {
+	if a.DatelineEnd <= a.DatelineStart {
+		return a.Text
+	}
+	return a.Text[:a.DatelineStart] + strings.Repeat(" ", a.DatelineEnd-a.DatelineStart) + a.Text[a.DatelineEnd:]
 }
 
 func (c *Coder) eventRecord(a article.Article, doc *nlp.Doc, quotes []quote.Quote, ev *event.Event, i int) record.Event {

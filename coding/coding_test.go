@@ -89,3 +89,28 @@ func TestSubheadlineQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineNotParsed: the agency of a byline is no actor of the first
+// sentence, and the evidence still points into the article's own text.
+func TestDatelineNotParsed(t *testing.T) {
+	text := "Reuters - The Iraqi army shelled the town of Tal Afar on Sunday, local officials said."
+	arts, err := article.ReadOne(strings.NewReader(text), "wire.txt", article.Auto, article.Options{Published: time.Date(2004, 9, 12, 0, 0, 0, 0, time.UTC)})
+	if err != nil || len(arts) != 1 {
+		t.Fatalf("ReadOne: %v, %d articles", err, len(arts))
+	}
+	a := arts[0]
+	if a.Text[a.DatelineStart:a.DatelineEnd] != "Reuters - " {
+		t.Fatalf("dateline %q", a.Text[a.DatelineStart:a.DatelineEnd])
+	}
+	res := coder(t).Code(a)
+	if len(res.Events) != 1 {
+		t.Fatalf("got %d events, want 1: %+v", len(res.Events), res.Events)
+	}
+	e := res.Events[0]
+	if e.Source == nil || e.Source.Code != "IRQMIL" || e.Target == nil || e.Target.Code != "IRQ" {
+		t.Errorf("event %s %+v -> %+v, want IRQMIL -> IRQ", e.CAMEO, e.Source, e.Target)
+	}
+	if sp := e.Evidence.SentenceSpan; text[sp.Start:sp.End] != e.Evidence.Sentence || strings.Contains(e.Evidence.Sentence, "Reuters") {
+		t.Errorf("evidence %q at %v", e.Evidence.Sentence, sp)
+	}
+}

@@ -223,7 +223,8 @@ func (s *sent) complementActor(c int) int {
 }
 
 // places are the prepositions of where something happens, not to whom.
-var places = map[string]bool{"in": true, "across": true, "throughout": true, "at": true, "near": true, "around": true, "inside": true}
+var places = map[string]bool{"in": true, "across": true, "throughout": true, "at": true, "near": true, "around": true, "inside": true,
+	"outside": true, "behind": true, "beside": true, "along": true, "opposite": true, "within": true, "beyond": true}
 
 // addressPreps introduce whom an act is addressed to when its object is a
 // thing.
@@ -295,7 +296,7 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 	if e.POS == "noun" && root(code) == "02" && s.caseOf(t) == "at" {
 		return nil // "at Washington's request": why another act was done
 	}
-	if len(tgt) == 0 && len(src) == 2 && !(e.Target.Kind == lexicon.Object && f.target >= 0) {
+	if len(tgt) == 0 && len(src) == 2 && !(e.Target.Kind == lexicon.Object && f.target >= 0) && s.mutual(t, code) {
 		// "X and Y met" is one meeting, of X with Y; "X and Y agreed":
 		// with no one else named, each acted towards the other.
 		a := s.eventsOf(t, e, f, code, src[:1], src[1:])
@@ -407,6 +408,25 @@ func (s *sent) venue(t int) int {
 }
 
 // eventsOf builds one event for each source and target.
+// mutual reports whether two coordinated subjects of predicate t with no
+// one else named act towards each other: they do when they cooperate ("X
+// and Y agreed") or fight each other ("clashed"), not when they threaten,
+// accuse or attack ("X and Y threatened to retaliate"). Of a noun, the
+// verb it is the object of or a compound may say so ("traded strikes",
+// "have been trading strikes" read as a compound).
+func (s *sent) mutual(t int, code string) bool {
+	if s.a.onto.QuadClass(code) <= 2 || mutualConflict[s.lemma(t)] {
+		return true
+	}
+	if h := s.head(t); h >= 0 && s.rel(t) == "obj" && mutualConflict[s.lemma(h)] {
+		return true
+	}
+	c := s.child(t, "compound")
+	return c >= 0 && mutualConflict[s.lemma(c)]
+}
+
+var mutualConflict = map[string]bool{"clash": true, "fight": true, "battle": true, "skirmish": true, "exchange": true, "trade": true, "trading": true}
+
 func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt []*actor.Mention) []Event {
 	if len(src) == 0 {
 		src = []*actor.Mention{nil}
