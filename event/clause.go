@@ -20,6 +20,9 @@ func (s *sent) subject(t int) int {
 		if s.passive(t) {
 			return s.agent(t)
 		}
+		if c := s.child(t, "nsubj:pass"); c >= 0 && s.statePredicate(t) {
+			return s.antecedent(c)
+		}
 		if c := s.child(t, "nsubj", "csubj"); c >= 0 {
 			if h := s.head(t); h >= 0 && s.misreadObject(h) == c {
 				t = h // "telephoned Taha requesting a meeting": the caller requests
@@ -160,6 +163,9 @@ func (s *sent) nounEvent(t int) bool {
 		}
 		return false
 	case "conj", "appos":
+		if s.stance(h) {
+			return false // "is prepared for economic and technical cooperation", the noun hung as a conjunct
+		}
 		return s.toks[h].UPOS != "NOUN" || s.nounEvent(h)
 	case "root", "parataxis":
 		return true

@@ -220,6 +220,9 @@ func (c *Coder) predicate(s *sent, t int) []Event {
 	if pos == "adj" && s.adjectivalPassive(t) && len(c.lex.Entries(pos, s.lemma(t))) == 0 {
 		pos = "verb" // "were wounded", tagged an adjective: the passive verb (see sent.passive)
 	}
+	if pos == "verb" && s.statePredicate(t) {
+		pos = "adj" // "is prepared for", tagged a participle: the adjective
+	}
 	if e, m, ok := s.entryOf(t, pos); ok {
 		return s.events(t, e, m)
 	}
@@ -230,7 +233,11 @@ func (c *Coder) predicate(s *sent, t int) []Event {
 // first, most specific first, of its lemma's, or for a verb whose lemma
 // the lexicon lacks, of a regular stem's of its form.
 func (s *sent) entryOf(t int, pos string) (lexicon.Entry, fitted, bool) {
-	entries := s.a.lex.Entries(pos, s.lemma(t))
+	key := s.lemma(t)
+	if pos == "adj" && s.toks[t].UPOS == "VERB" {
+		key = strings.ToLower(s.toks[t].Text) // a participle read as its adjective ("prepared")
+	}
+	entries := s.a.lex.Entries(pos, key)
 	if len(entries) == 0 && pos == "verb" {
 		entries = s.stemEntries(strings.ToLower(s.toks[t].Text))
 	}

@@ -81,6 +81,8 @@ func TestCode(t *testing.T) {
 		{"future meeting", "The Saudi and Iranian foreign ministers will meet in Beijing on Saturday.", []string{"036 SAUGOV->IRNGOV", "036 IRNGOV->SAUGOV"}},
 		{"phone call", "Iran's president held a phone call with the emir of Qatar on Tuesday.", []string{"041 IRNGOV->QATGOV"}},
 		{"adjectival predicate", "Iran is ready to expand cooperation with Austria.", []string{"030 IRN->AUT"}},
+		{"participle as adjective", "Qatar is prepared for economic and technical cooperation with Oman.", []string{"030 QAT->OMN"}},
+		{"a state's body on itself", "The Iranian foreign minister defended Tehran's stance.", nil},
 		{"pair", "The Saudi foreign minister met Iran's president in Tehran. The two agreed to reopen embassies.",
 			[]string{"040 SAUGOV->IRNGOV", "030 SAUGOV->IRNGOV", "030 IRNGOV->SAUGOV"}},
 		{"civilian violence", "Israeli settlers killed two Palestinian villagers near Nablus.", []string{"18 ISRCVL->PSECVL"}},

@@ -174,6 +174,14 @@ func (s *sent) partner(t int) int {
 			if d := s.complementActor(c); d >= 0 {
 				return d
 			}
+		case "conj":
+			// "is prepared for economic and technical cooperation with
+			// Austria", the noun hung on the adjective as a conjunct.
+			if s.stance(t) && s.toks[c].UPOS == "NOUN" {
+				if a := s.prepArg(c, "with"); a >= 0 && s.actorIn(a) != nil {
+					return a
+				}
+			}
 		case "obj":
 			// "expressed Iran's preparedness to support the Palestinian
 			// people": the object noun's own infinitive complement (not
@@ -456,8 +464,12 @@ func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt 
 	var out []Event
 	for _, a := range src {
 		for _, b := range tgt {
-			if a != nil && b != nil && (a == b || s.a.in.Mentions.Same(a, b) || a.Code == b.Code && !b.Explicit) {
-				continue // one actor, or a bare "foreign ministers" given the speaker's own country
+			if a != nil && b != nil && (a == b || s.a.in.Mentions.Same(a, b) || a.Code == b.Code && (!b.Explicit || a.Country != "")) {
+				// One actor, or a bare "foreign ministers" given the speaker's
+				// own country; a state's body acting on itself ("the Iranian
+				// minister defended Tehran's will") is its own stance, though
+				// the Security Council may well address the UN.
+				continue
 			}
 			ev := base
 			ev.Source, ev.Target = a, b

@@ -215,6 +215,9 @@ func (s *sent) prepArg(t int, prep string) int {
 // in a headline a participle with a subject, no auxiliary and no object
 // ("Soldiers killed in border clash", "4 arrested in settler attack").
 func (s *sent) passive(t int) bool {
+	if s.statePredicate(t) {
+		return false
+	}
 	if s.child(t, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 || s.participle(t) || s.adjectivalPassive(t) {
 		return true
 	}
@@ -223,6 +226,22 @@ func (s *sent) passive(t int) bool {
 
 // adjectivalPassive reports whether t is a passive participle the tagger
 // read as an adjective after a copula ("were wounded").
+// statePredicate reports whether participle t, passive in form, states
+// its subject's stance as the adjective the lexicon has for the form does
+// ("Iran is prepared for cooperation", "is committed to talks"): no one
+// else did it, as no "by" phrase says.
+func (s *sent) statePredicate(t int) bool {
+	tok := &s.toks[t]
+	return tok.XPOS == "VBN" && s.child(t, "aux:pass", "cop") >= 0 && s.child(t, "obl:agent") < 0 && s.prepArg(t, "by") < 0 &&
+		len(s.a.lex.Entries("adj", strings.ToLower(tok.Text))) > 0
+}
+
+// stance reports whether t is an adjective predicate or a participle read
+// as one ("is ready", "is prepared").
+func (s *sent) stance(t int) bool {
+	return s.toks[t].UPOS == "ADJ" && s.child(t, "cop") >= 0 || s.statePredicate(t)
+}
+
 func (s *sent) adjectivalPassive(t int) bool {
 	return s.toks[t].UPOS == "ADJ" && strings.HasSuffix(s.toks[t].Text, "ed") && s.child(t, "cop") >= 0
 }
