@@ -74,7 +74,46 @@ func (p *Parser) Parse(forms, tags []string, heads []int, rels []string) {
 		p.parseFront(forms, tags, heads, rels)
 	}
 	subjectRoot(tags, heads, rels)
+	nounConjuncts(tags, heads, rels)
 }
+
+// nounConjuncts repairs a list of nouns whose later items the transitions
+// hung on the verb ("called on all Muslims, Islamic governments, as well
+// as the regional organizations", "governments" and "organizations" on
+// "called", or on the verb "called" is coordinated with): a noun on a
+// verb as a conjunct or an unmarked oblique, after a comma or a
+// conjunction, becomes a conjunct of the noun argument before it, when no
+// other verb comes between them. Earlier items of a list are joined first,
+// so each later one finds the list's first argument.
+func nounConjuncts(tags []string, heads []int, rels []string) {
+	for y := range heads {
+		h := heads[y]
+		if h < 0 || h > y || !isVerb(tags[h]) || !isNoun(tags[y]) || rels[y] != "conj" && rels[y] != "obl:unmarked" {
+			continue
+		}
+		// "decried ... and called on X, Y": the list may be the argument
+		// of a verb coordinated with h.
+		ofH := func(v int) bool { return v == h || v >= 0 && heads[v] == h && rels[v] == "conj" && isVerb(tags[v]) }
+		x, joined := -1, false
+	scan:
+		for i := y - 1; i > h; i-- {
+			switch {
+			case isNoun(tags[i]) && (rels[i] == "obj" || rels[i] == "obl") && ofH(heads[i]):
+				x = i
+				break scan
+			case isVerb(tags[i]) && !ofH(i):
+				break scan
+			case isPunct(tags[i]) || rels[i] == "cc":
+				joined = true
+			}
+		}
+		if x >= 0 && joined {
+			heads[y], rels[y] = x, "conj"
+		}
+	}
+}
+
+func isNoun(tag string) bool { u := uposOf(tag); return u == "NOUN" || u == "PROPN" }
 
 // subjectRoot repairs a parse that made a clause's subject its root and
 // the predicate after it a dependent ("Six soldiers and ten civilians were

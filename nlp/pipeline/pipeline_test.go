@@ -153,6 +153,22 @@ func TestReportingClause(t *testing.T) {
 	}
 }
 
+// TestNounList: the later items of a list of nouns after a verb are
+// conjuncts of the first, not the verb's own dependents.
+func TestNounList(t *testing.T) {
+	p := loadDefault(t)
+	toks := p.Analyze("The envoy condemned the raid and urged all Arab states, Muslim nations, as well as the international organizations to act.").Sentences[0].Tokens
+	at := map[string]int{}
+	for i, tok := range toks {
+		at[tok.Text] = i
+	}
+	for _, w := range []string{"nations", "organizations"} {
+		if tok := toks[at[w]]; tok.Head != at["states"] || tok.Rel != "conj" {
+			t.Errorf("%q: head %d %s, want conj of states (%d)", w, tok.Head, tok.Rel, at["states"])
+		}
+	}
+}
+
 // TestFiniteVerbRepair: a sentence with a bare-name subject gets its verb
 // even where the tagger first read it as a plural noun.
 func TestFiniteVerbRepair(t *testing.T) {
