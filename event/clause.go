@@ -124,8 +124,8 @@ func (s *sent) nounSource(t int) int {
 		return c // a noun predicating of its subject ("the Houthis have been [trading] strikes", as the parser may read it)
 	}
 	h := s.head(t)
-	if h < 0 || s.toks[h].UPOS != "VERB" {
-		return -1
+	if h < 0 || s.toks[h].UPOS != "VERB" || deathVerbs[s.lemma(h)] {
+		return -1 // who "died in an attack" are its victims (see victims)
 	}
 	switch s.rel(t) {
 	case "obj", "obl", "nmod", "nsubj:pass":
@@ -143,6 +143,9 @@ func (s *sent) nounEvent(t int) bool {
 	h := s.head(t)
 	if h < 0 {
 		return true
+	}
+	if s.rel(t) == "nmod" && s.caseOf(t) == "of" && quantities[s.lemma(h)] {
+		return s.nounEvent(h) // "died in a series of air strikes": as the series goes
 	}
 	switch s.rel(t) {
 	case "obj":
@@ -171,6 +174,22 @@ func (s *sent) nounEvent(t int) bool {
 		return true
 	}
 	return false
+}
+
+// victims returns who died in the violence event noun t names, -1 if no
+// one did: the subject of "died in US air strikes" (or "in a series of").
+func (s *sent) victims(t int) int {
+	if h := s.head(t); s.rel(t) == "nmod" && h >= 0 && quantities[s.lemma(h)] {
+		t = h
+	}
+	h := s.head(t)
+	if h < 0 || s.rel(t) != "obl" || !deathVerbs[s.lemma(h)] {
+		return -1
+	}
+	if p := s.caseOf(t); p != "in" && p != "during" {
+		return -1
+	}
+	return s.child(h, "nsubj")
 }
 
 // nominal reports whether verb t is used as a noun or an adjective: a
@@ -345,6 +364,7 @@ var (
 	lightVerbs, speechVerbs, occurVerbs = lists["light"], lists["speech"], lists["occur"]
 	weapons, documents, needWords       = lists["weapon"], lists["document"], lists["need"]
 	bombs, quantities, causes           = lists["bomb"], lists["quantity"], lists["cause"]
+	deathVerbs                          = lists["death"]
 )
 
 // readLists reads the sections of clause.txt by name.

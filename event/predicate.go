@@ -392,6 +392,9 @@ func (s *sent) participants(t int, e lexicon.Entry, f fitted, code string) (src,
 		src, tgt = s.actors(by), s.actors(under)
 	case e.POS == "noun":
 		src, tgt = s.actors(s.nounSource(t)), s.actors(f.target)
+		if len(tgt) == 0 && s.violent("noun", t) {
+			tgt = s.actors(s.victims(t))
+		}
 	default:
 		src, tgt = s.actors(s.subject(t)), s.actors(f.target)
 	}
