@@ -77,6 +77,9 @@ func (c *Coder) Code(in Input) []Event {
 			if ev.Target == nil && talk != nil && si-talk.Sentence <= readout && addressed[root(ev.Code)] {
 				ev.Target = talk.partnerOf(ev.Source)
 			}
+			if ev.Target == nil && root(ev.Code) == "04" {
+				continue // a consultation with no one named ("he discussed many issues") says nothing of a dyad
+			}
 			if k := ev.key(in.Doc); !seen[k] {
 				seen[k] = true
 				out = append(out, ev)

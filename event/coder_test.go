@@ -68,6 +68,8 @@ func TestCode(t *testing.T) {
 		{"coordinated sources", "Jordan and Qatar denounced the decision.",
 			[]string{"111 JOR->-", "111 QAT->-"}},
 		{"reciprocal", "Iran and Turkey agreed on Monday.", []string{"030 IRN->TUR", "030 TUR->IRN"}},
+		{"consulted about a topic", "Blinken and Lavrov discussed the war in Ukraine.", []string{"040 USAGOV->RUSGOV"}},
+		{"consulting no one", "The Iranian foreign minister discussed many issues of mutual interest.", nil},
 		{"threats are not mutual", "Iran and Turkey threatened to retaliate.", []string{"13 IRN->-", "13 TUR->-"}},
 		{"strikes traded", "Israel and Hezbollah have been trading strikes for weeks.", []string{"190 ISR->LBNREBHEZ", "190 LBNREBHEZ->ISR"}},
 		{"hypothetical", "Israel would attack Iran if the talks fail.", nil},

@@ -304,7 +304,10 @@ func (s *sent) events(t int, e lexicon.Entry, f fitted) []Event {
 	if e.POS == "noun" && root(code) == "02" && s.caseOf(t) == "at" {
 		return nil // "at Washington's request": why another act was done
 	}
-	if len(tgt) == 0 && len(src) == 2 && !(e.Target.Kind == lexicon.Object && f.target >= 0) && s.mutual(t, code) {
+	// An object that names no actor is what the two did it about when
+	// they consulted ("X and Y discussed the truce").
+	topic := root(code) == "04" && s.actorIn(f.target) == nil
+	if len(tgt) == 0 && len(src) == 2 && !(e.Target.Kind == lexicon.Object && f.target >= 0 && !topic) && s.mutual(t, code) {
 		// "X and Y met" is one meeting, of X with Y; "X and Y agreed":
 		// with no one else named, each acted towards the other.
 		a := s.eventsOf(t, e, f, code, src[:1], src[1:])
