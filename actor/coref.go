@@ -329,8 +329,8 @@ func placeNear(doc *nlp.Doc, list []Mention, i int) string {
 		switch c.Kind {
 		case Country, Capital, Place:
 		case Demonym:
-			if !c.Plural {
-				continue
+			if !c.Plural || aimedAt(toks, c.Head) {
+				continue // "acts against Palestinians" are not where the passage is
 			}
 		default:
 			continue
@@ -344,6 +344,20 @@ func placeNear(doc *nlp.Doc, list []Mention, i int) string {
 		}
 	}
 	return best
+}
+
+// aimedAt reports whether token h is the object of a preposition of aim
+// ("against Palestinians", "on Israelis").
+func aimedAt(toks []nlp.Token, h int) bool {
+	for i := range toks {
+		if toks[i].Head == h && toks[i].Rel == "case" {
+			switch strings.ToLower(toks[i].Text) {
+			case "against", "on", "upon", "at", "toward", "towards":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func abs(x int) int {

@@ -59,6 +59,9 @@ func TestResolveCodes(t *testing.T) {
 		// A city stands for its country, and gives a bare role near it its country.
 		{"Gunmen shelled Kandahar as police in Peshawar detained two students.", "2009-03-02",
 			map[string]string{"Kandahar": "AFG", "police": "PAKCOP"}},
+		// Those an act is aimed at are not where the passage is.
+		{"Israeli police arrested four individuals suspected of attacks against Palestinians.", "2024-08-22",
+			map[string]string{"individuals": "ISRCVL"}},
 		// "Settlers" alone are Israeli whatever other country the sentence names.
 		{"Settlers attacked Palestinian villagers near Nablus.", "2023-10-20",
 			map[string]string{"Settlers": "ISRCVL", "villagers": "PSECVL"}},
