@@ -28,14 +28,38 @@ func findDateline(text, title string) (place, agency string, start, end int) {
 		}
 		n++
 		body := utf8.RuneCountInString(line) > maxTitleRunes
-		if place, agency, length, ok := parseDateline(line, body); ok {
-			return place, agency, lineAt, lineAt + length
+		// A syndicator's tag may come first: "(MENAFN- KUNA) WASHINGTON ...".
+		skip := 0
+		if strings.HasPrefix(line, "(") {
+			if end := matchingParen(line); end > 0 && end < maxDateline {
+				skip = end + 1 + len(line[end+1:]) - len(strings.TrimLeft(line[end+1:], " "))
+			}
+		}
+		if place, agency, length, ok := parseDateline(line[skip:], body); ok {
+			return place, agency, lineAt, lineAt + skip + length
 		}
 		if body {
 			break
 		}
 	}
 	return "", "", 0, 0
+}
+
+// matchingParen returns the index of the ")" that closes the "(" opening
+// s, nested ones counted, or -1.
+func matchingParen(s string) int {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // maxDateline bounds how far into a line a dateline's dash may be.

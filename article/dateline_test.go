@@ -68,6 +68,7 @@ func TestFindDateline(t *testing.T) {
 		{"Talks resume\n\nMarch 3, 2023 - 18:24\n\nBy Staff\n\nMUSCAT –" + long, "", "MUSCAT", "", "MUSCAT – "},
 		{"BAGHDAD:" + long, "", "BAGHDAD", "", "BAGHDAD: "},
 		{"  Canadian Press - VANCOUVER (CP) - The sister of a man" + long, "", "VANCOUVER", "CP", "Canadian Press - VANCOUVER (CP) - "},
+		{"(MENAFN- Kuwait News Agency (KUNA)) WASHINGTON, March 28 (KUNA) -- The Treasury" + long, "", "WASHINGTON", "KUNA", "(MENAFN- Kuwait News Agency (KUNA)) WASHINGTON, March 28 (KUNA) -- "},
 		{"UN: Aid convoy attacked\n\nThe convoy" + long, "", "", "", ""},
 		{"Officials met in Muscat on Tuesday." + long + "\n\nMUSCAT – Later ...", "", "", "", ""},
 	} {
