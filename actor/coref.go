@@ -183,20 +183,26 @@ func quoteBetween(toks []nlp.Token, a, b int) bool {
 }
 
 // pairOf finds the two actors a pair refers to: the last two earlier
-// mentions, within pronounWindow sentences, of people or states with
-// different codes.
+// mentions, within pronounWindow sentences, of people with different codes
+// ("the two met" after the two leaders were named), or failing that of
+// people or states.
 func pairOf(list []Mention, i int) (a, b int) {
-	a, b = -1, -1
-	for j := i - 1; j >= 0 && list[i].Sentence-list[j].Sentence <= pronounWindow; j-- {
-		c := &list[j]
-		if c.Code == "" || c.Members != nil || !(c.human() || c.Kind == Country || c.Kind == Capital) {
-			continue
-		}
-		switch {
-		case b < 0:
-			b = j
-		case list[b].Code != c.Code:
-			return j, b
+	for _, fits := range []func(c *Mention) bool{
+		func(c *Mention) bool { return c.human() },
+		func(c *Mention) bool { return c.human() || c.Kind == Country || c.Kind == Capital },
+	} {
+		b := -1
+		for j := i - 1; j >= 0 && list[i].Sentence-list[j].Sentence <= pronounWindow; j-- {
+			c := &list[j]
+			if c.Code == "" || c.Members != nil || !fits(c) {
+				continue
+			}
+			switch {
+			case b < 0:
+				b = j
+			case list[b].Code != c.Code:
+				return j, b
+			}
 		}
 	}
 	return -1, -1

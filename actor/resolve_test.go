@@ -132,3 +132,26 @@ func keys(m map[string]Mention) []string {
 	}
 	return out
 }
+
+// TestPairOfPeople: "the two" are the two people last named, before any
+// states named since.
+func TestPairOfPeople(t *testing.T) {
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := p.Analyze("Turkish President Recep Tayyip Erdogan met Egyptian President Abdel Fattah al-Sisi in Ankara. " +
+		"It is the first time Turkey and Egypt have confirmed a meeting. The two met for an hour.")
+	ms := Default().Resolve(doc, Context{Date: day("2024-02-14")})
+	for _, m := range ms.List {
+		if m.Kind != Pronoun || len(m.Members) != 2 {
+			continue
+		}
+		a, b := ms.List[m.Members[0]], ms.List[m.Members[1]]
+		if a.Kind != Person || b.Kind != Person || a.Code == b.Code {
+			t.Errorf("the two are %q (%s) and %q (%s), want the two presidents", a.Text, a.Code, b.Text, b.Code)
+		}
+		return
+	}
+	t.Error("no pair resolved")
+}
