@@ -192,6 +192,11 @@ func TestFiniteVerbRepair(t *testing.T) {
 			t.Errorf("%q: %q tagged %s with head %d, want the %s root", text, verb.Text, verb.XPOS, verb.Head, want)
 		}
 	}
+	for _, tok := range p.Analyze("The minister spoke of resistance, expressing confidence that the siege would end.").Sentences[0].Tokens {
+		if tok.Text == "expressing" && tok.XPOS != "VBG" {
+			t.Errorf("expressing after a comma tagged %s, want VBG", tok.XPOS)
+		}
+	}
 	for _, tok := range p.Analyze("Settlers burned homes in an attack strongly condemned by the United Nations.").Sentences[0].Tokens {
 		if tok.Text == "condemned" && tok.XPOS != "VBN" {
 			t.Errorf("condemned before a by-phrase tagged %s, want VBN", tok.XPOS)

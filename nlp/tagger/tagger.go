@@ -36,6 +36,7 @@ type Tagger struct {
 	vbz        int // the class "VERB VBZ", -1 if none
 	vbd        int // the class "VERB VBD", -1 if none
 	vbn        int // the class "VERB VBN", -1 if none
+	vbg        int // the class "VERB VBG", -1 if none
 	tables     Tables
 	pool       sync.Pool
 }
@@ -52,7 +53,7 @@ type workspace struct {
 }
 
 func newTagger(first, second perceptron.Scorer, t Tables) *Tagger {
-	tg := &Tagger{first: first, second: second, tables: t, sure: t.Sure, amb: make(map[string]uint64, len(t.Lexicon)), vbz: -1, vbd: -1, vbn: -1}
+	tg := &Tagger{first: first, second: second, tables: t, sure: t.Sure, amb: make(map[string]uint64, len(t.Lexicon)), vbz: -1, vbd: -1, vbn: -1, vbg: -1}
 	for i, c := range t.Classes {
 		switch c {
 		case "VERB VBZ":
@@ -61,6 +62,8 @@ func newTagger(first, second perceptron.Scorer, t Tables) *Tagger {
 			tg.vbd = i
 		case "VERB VBN":
 			tg.vbn = i
+		case "VERB VBG":
+			tg.vbg = i
 		}
 		u, x, _ := strings.Cut(c, " ")
 		tg.upos = append(tg.upos, u)
@@ -134,13 +137,16 @@ func (t *Tagger) pass(ws *workspace, forms []string, m perceptron.Scorer, ahead,
 // confiscated weapons", "a journalist contradicted claims that he was
 // held", read as "forces [that were] confiscated"). Before all that, a
 // regular past form between a noun and "by" becomes a participle ("the
-// attack condemned by Israeli officials"). It rewrites at most one word's
-// class for each of these repairs and reports whether it did any.
+// attack condemned by Israeli officials"), and a participle opening a
+// clause after a comma that was read as an adjective or a noun becomes the
+// participle (", expressing confidence that"). It rewrites at most one
+// word's class for each of these repairs and reports whether it did any.
 func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
-	if len(forms) < 3 || t.vbz < 0 || t.vbd < 0 || t.vbn < 0 {
+	if len(forms) < 3 || t.vbz < 0 || t.vbd < 0 || t.vbn < 0 || t.vbg < 0 {
 		return false
 	}
 	passive := t.reducedPassive(forms, classes)
+	passive = t.participleClause(forms, classes) || passive
 	if i := t.pastTense(forms, classes); i >= 0 {
 		classes[i] = t.vbd
 		return true
@@ -191,6 +197,30 @@ func (t *Tagger) reducedPassive(forms []string, classes []int) bool {
 		}
 		if u := t.upos[classes[j]]; u == "NOUN" || u == "PROPN" {
 			classes[i], done = t.vbn, true
+		}
+	}
+	return done
+}
+
+// participleClause retags as a participle each "-ing" word right after a
+// comma and before the start of a noun phrase that the tagger read as an
+// adjective or a noun but that training saw mostly as a participle, or
+// never saw (", expressing confidence", ", urging restraint"), and reports
+// whether it did.
+func (t *Tagger) participleClause(forms []string, classes []int) bool {
+	done := false
+	for i := 1; i+1 < len(forms); i++ {
+		lower := strings.ToLower(forms[i])
+		if x := t.xpos[classes[i]]; forms[i-1] != "," || x != "JJ" && x != "NN" || !strings.HasSuffix(lower, "ing") ||
+			!opensNounPhrase[t.xpos[classes[i+1]]] {
+			continue
+		}
+		cls := t.tables.Lexicon[forms[i]]
+		if len(cls) == 0 {
+			cls = t.tables.LowerLexicon[lower]
+		}
+		if len(cls) == 0 || int(cls[0]) == t.vbg { // unseen, or mostly a participle
+			classes[i], done = t.vbg, true
 		}
 	}
 	return done
