@@ -50,7 +50,8 @@ func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, home string) {
 }
 
 // bareRole codes a role word that names no country ("the spokesman", "the
-// army"), trying in turn: the country of an explicit role it is coordinated
+// army"), trying in turn: the country of what its possessive pronoun
+// refers to in the sentence ("praised their resistance"); the country of an explicit role it is coordinated
 // with ("Israel's security forces and army"); an earlier mention of the
 // same role, not the one it is coordinated with; for roles that may take
 // it from the context, the country of the last explicit mention of the same
@@ -58,6 +59,10 @@ func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, home string) {
 // explicit mention, and the dateline's or else the article's main one.
 func bareRole(doc *nlp.Doc, ms *Mentions, i int, dominant string) {
 	m := &ms.List[i]
+	if c := possessorCountry(doc, ms.List, i); c != "" {
+		m.setCountry(c)
+		return
+	}
 	conj, other := conjunctOf(doc, ms, m), ""
 	if conj != nil {
 		if conj.Explicit && conj.Country != "" && conj.Kind == Role {
@@ -83,6 +88,38 @@ func bareRole(doc *nlp.Doc, ms *Mentions, i int, dominant string) {
 			return
 		}
 	}
+}
+
+// possessorCountry is the country of the actor that the possessive
+// pronoun of role mention i refers to, found earlier in its sentence: the
+// nearest plural actor for "their", state or body for "its", person for
+// "his" or "her"; "" if it has none.
+func possessorCountry(doc *nlp.Doc, list []Mention, i int) string {
+	m := &list[i]
+	toks := doc.Sentences[m.Sentence].Tokens
+	var fits func(c *Mention) bool
+	for k := range toks {
+		if toks[k].Head != m.Head || toks[k].Rel != "nmod:poss" || toks[k].UPOS != "PRON" {
+			continue
+		}
+		switch strings.ToLower(toks[k].Text) {
+		case "their":
+			fits = func(c *Mention) bool { return c.Plural || c.Kind == Region }
+		case "its":
+			fits = func(c *Mention) bool { return c.Kind == Country || c.Kind == Capital || c.Kind == Org }
+		case "his", "her":
+			fits = func(c *Mention) bool { return c.human() }
+		}
+	}
+	if fits == nil {
+		return ""
+	}
+	for j := i - 1; j >= 0 && list[j].Sentence == m.Sentence; j-- {
+		if c := &list[j]; c.Explicit && c.Country != "" && fits(c) {
+			return c.Country
+		}
+	}
+	return ""
 }
 
 // setCountry codes a role mention as its role in country c.

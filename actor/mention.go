@@ -450,11 +450,24 @@ func (s *sentence) apposed(a, b *match) bool {
 func (s *sentence) place(m *Mention, place *match, h int) {
 	e := place.entries[0]
 	m.Kind, m.Name, m.Plural = e.kind, e.name, e.plural
+	if e.kind == Demonym && !e.plural && s.definite(h) {
+		m.Plural = true // "the Palestinian", "the British": the people
+	}
 	code := e.code
 	if e.kind == Capital {
 		code += "GOV"
 	}
 	s.setCode(m, code)
+}
+
+// definite reports whether token h heads its phrase with "the".
+func (s *sentence) definite(h int) bool {
+	for _, c := range s.k.Of(h) {
+		if s.toks[c].Rel == "det" && strings.EqualFold(s.toks[c].Text, "the") {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *sentence) placeCode(place *match) string {

@@ -59,6 +59,12 @@ func TestResolveCodes(t *testing.T) {
 		// A city stands for its country, and gives a bare role near it its country.
 		{"Gunmen shelled Kandahar as police in Peshawar detained two students.", "2009-03-02",
 			map[string]string{"Kandahar": "AFG", "police": "PAKCOP"}},
+		// A possessive pronoun gives a bare role the country of what it
+		// refers to; "the Palestinian" is the people.
+		{"Qatar condemned the raids on the Palestinian and praised their resistance.", "2021-05-12",
+			map[string]string{"resistance": "PSEREB"}},
+		{"Turkey welcomed the Syrian decision and its army withdrew.", "2021-05-12",
+			map[string]string{"army": "TURMIL"}},
 		// Those an act is aimed at are not where the passage is.
 		{"Israeli police arrested four individuals suspected of attacks against Palestinians.", "2024-08-22",
 			map[string]string{"individuals": "ISRCVL"}},
