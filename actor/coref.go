@@ -14,13 +14,10 @@ const pronounWindow = 3
 // are: pronouns and definite phrases ("he", "the body") take the code of
 // what they refer to; role words without a country ("the spokesman", "the
 // army") take an earlier mention of the same role, or else the country the
-// context is about; and a role mention with its country but no name ("the
+// context is about (dominant: the dateline's, the text's or the title's
+// country); and a role mention with its country but no name ("the
 // Iranian president") takes the name of an earlier mention of that person.
-func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, home string) {
-	dominant := home
-	if dominant == "" {
-		dominant = dominantCountry(ms.List)
-	}
+func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, dominant string) {
 	for i := range ms.List {
 		m := &ms.List[i]
 		switch {

@@ -18,6 +18,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-org/dyad/actor/kb"
 	"github.com/dyad-org/dyad/nlp"
@@ -148,6 +150,10 @@ type Context struct {
 	// Dateline is the place the article is filed from ("ISLAMABAD"), whose
 	// country a bare "the army" most likely belongs to.
 	Dateline string
+	// Title is the article's title, whose first place gives bare roles
+	// their country when neither the dateline nor the text names one
+	// ("Gangs on Prowl in Storm-Wracked Haiti").
+	Title string
 }
 
 // Resolve finds the mentions of doc and codes them.
@@ -173,8 +179,34 @@ func (r *Resolver) Resolve(doc *nlp.Doc, c Context) *Mentions {
 		}
 		ms.heads[si] = heads
 	}
-	r.corefer(doc, ms, r.placeCountry(c.Dateline))
+	home := r.placeCountry(c.Dateline)
+	if home == "" {
+		home = dominantCountry(ms.List)
+	}
+	if home == "" {
+		home = r.titleCountry(c.Title)
+	}
+	r.corefer(doc, ms, home)
 	return ms
+}
+
+// titleCountry is the country of the first place a title names, trying
+// each run of up to four words that starts with a capital; "" if none.
+func (r *Resolver) titleCountry(title string) string {
+	words := strings.FieldsFunc(title, func(c rune) bool {
+		return !unicode.IsLetter(c) && c != '-' && c != '\''
+	})
+	for i, w := range words {
+		if first, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(first) {
+			continue
+		}
+		for n := min(4, len(words)-i); n >= 1; n-- {
+			if c := r.placeCountry(strings.Join(words[i:i+n], " ")); c != "" {
+				return c
+			}
+		}
+	}
+	return ""
 }
 
 // placeCountry is the country of a place name the knowledge base knows

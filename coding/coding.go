@@ -80,7 +80,7 @@ func Name(a article.Article) string {
 // Code codes one article.
 func (c *Coder) Code(a article.Article) Result {
 	doc := c.nlp.Analyze(withoutDateline(a))
-	ms := c.actors.Resolve(doc, actor.Context{Date: a.Published, Dateline: a.Dateline})
+	ms := c.actors.Resolve(doc, actor.Context{Date: a.Published, Dateline: a.Dateline, Title: a.Title})
 	quotes := quote.Find(doc)
 	var dater *timex.Dater
 	if !a.Published.IsZero() { // relative dates need the article's date

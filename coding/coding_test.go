@@ -114,3 +114,14 @@ func TestDatelineNotParsed(t *testing.T) {
 		t.Errorf("evidence %q at %v", e.Evidence.Sentence, sp)
 	}
 }
+
+// TestTitleCountry: with no country in the text, a bare role takes the one
+// the title names.
+func TestTitleCountry(t *testing.T) {
+	a := article.Article{Title: "Unrest spreads in Haiti", Text: "Armed gangs attacked an aid convoy on Monday.",
+		Published: time.Date(2004, 9, 20, 0, 0, 0, 0, time.UTC)}
+	res := coder(t).Code(a)
+	if len(res.Events) != 1 || res.Events[0].Source == nil || res.Events[0].Source.Code != "HTICRM" {
+		t.Errorf("events %+v, want one by HTICRM", res.Events)
+	}
+}

@@ -177,6 +177,7 @@ func TestFiniteVerbRepair(t *testing.T) {
 		"The EU calls on Israel to end all settlement activity.": "VBZ",
 		"The OIC urges Muslim countries to unite.":               "VBZ",
 		"Border guards confiscated weapons from the smugglers.":  "VBD",
+		"Haitian gangs shoot civilians.":                         "VBP",
 		"Witnesses said gunmen set fire to the market.":          "",
 	} {
 		doc := p.Analyze(text)

@@ -37,6 +37,7 @@ type Tagger struct {
 	vbd        int // the class "VERB VBD", -1 if none
 	vbn        int // the class "VERB VBN", -1 if none
 	vbg        int // the class "VERB VBG", -1 if none
+	vbp        int // the class "VERB VBP", -1 if none
 	tables     Tables
 	pool       sync.Pool
 }
@@ -53,7 +54,7 @@ type workspace struct {
 }
 
 func newTagger(first, second perceptron.Scorer, t Tables) *Tagger {
-	tg := &Tagger{first: first, second: second, tables: t, sure: t.Sure, amb: make(map[string]uint64, len(t.Lexicon)), vbz: -1, vbd: -1, vbn: -1, vbg: -1}
+	tg := &Tagger{first: first, second: second, tables: t, sure: t.Sure, amb: make(map[string]uint64, len(t.Lexicon)), vbz: -1, vbd: -1, vbn: -1, vbg: -1, vbp: -1}
 	for i, c := range t.Classes {
 		switch c {
 		case "VERB VBZ":
@@ -64,6 +65,8 @@ func newTagger(first, second perceptron.Scorer, t Tables) *Tagger {
 			tg.vbn = i
 		case "VERB VBG":
 			tg.vbg = i
+		case "VERB VBP":
+			tg.vbp = i
 		}
 		u, x, _ := strings.Cut(c, " ")
 		tg.upos = append(tg.upos, u)
@@ -129,7 +132,8 @@ func (t *Tagger) pass(ws *workspace, forms []string, m perceptron.Scorer, ahead,
 // also saw as one, where the sentence needs it: a sentence left without a
 // finite verb, at the first such noun right after a noun ("The EU calls on
 // Israel to end ...": news leads and headlines with a bare name as subject,
-// rare in the treebank), or a second present tense coordinated with a
+// rare in the treebank), a plural present tense read as a noun after a
+// plural noun ("Haitian gangs shoot civilians"), or a second present tense coordinated with a
 // first, right after "and" and before a preposition ("Qatar has the same
 // views as Iran and calls for a role of the OIC"). Or it retags as a past
 // tense a participle right after a noun and before the start of a noun
@@ -142,7 +146,7 @@ func (t *Tagger) pass(ws *workspace, forms []string, m perceptron.Scorer, ahead,
 // participle (", expressing confidence that"). It rewrites at most one
 // word's class for each of these repairs and reports whether it did any.
 func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
-	if len(forms) < 3 || t.vbz < 0 || t.vbd < 0 || t.vbn < 0 || t.vbg < 0 {
+	if len(forms) < 3 || t.vbz < 0 || t.vbd < 0 || t.vbn < 0 || t.vbg < 0 || t.vbp < 0 {
 		return false
 	}
 	passive := t.reducedPassive(forms, classes)
@@ -170,6 +174,13 @@ func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
 		return passive
 	}
 	for i := 1; i+1 < len(forms); i++ {
+		// "Haitian gangs shoot civilians": a singular noun after a plural
+		// one, before a noun phrase, seen as a verb's base form.
+		if x := t.xpos[classes[i-1]]; (x == "NNS" || x == "NNPS") && t.xpos[classes[i]] == "NN" &&
+			opensNounPhrase[t.xpos[classes[i+1]]] && (t.seenAs(strings.ToLower(forms[i]), "VBP") || t.seenAs(strings.ToLower(forms[i]), "VB")) {
+			classes[i] = t.vbp
+			return true
+		}
 		if u := t.upos[classes[i-1]]; (u == "NOUN" || u == "PROPN") && t.xpos[classes[i]] == "NNS" &&
 			t.upos[classes[i+1]] != "PUNCT" && t.seenAs(strings.ToLower(forms[i]), "VBZ") {
 			classes[i] = t.vbz
