@@ -161,3 +161,18 @@ func TestPairOfPeople(t *testing.T) {
 	}
 	t.Error("no pair resolved")
 }
+
+// TestDatelineCity: a dateline's city gives a bare role its country.
+func TestDatelineCity(t *testing.T) {
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := p.Analyze("The police chief defended the officer on Tuesday.")
+	ms := Default().Resolve(doc, Context{Date: day("2004-09-01"), Dateline: "VANCOUVER"})
+	got := map[string]Mention{}
+	for _, m := range ms.List {
+		got[doc.Sentences[m.Sentence].Tokens[m.Head].Text] = m
+	}
+	checkCodes(t, doc.Text, got, map[string]string{"chief": "CANCOP"})
+}
