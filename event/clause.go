@@ -100,17 +100,18 @@ func (s *sent) violent(pos string, t int) bool {
 // circumstance of ("held a phone conversation with", "in a phone
 // conversation with ... he said").
 func (s *sent) nounSource(t int) int {
-	if c := s.child(t, "nmod:poss"); c >= 0 {
-		return c
-	}
 	if m := s.mention(t); m != nil && m.Code != "" && !m.Headed {
-		// "settler attacks": a modifier that the phrase's mention took in
-		// names its actor (not "a visit to Washington").
+		// "settler attacks", "Secretary Blinken's call": a modifier that
+		// the phrase's mention took in names its actor (not "a visit to
+		// Washington").
 		for _, c := range s.deps.Of(t) {
-			if r := s.rel(c); (r == "amod" || r == "compound") && m.First <= c && c <= m.Last {
+			if r := s.rel(c); (r == "amod" || r == "compound" || r == "nmod:poss") && m.First <= c && c <= m.Last {
 				return t
 			}
 		}
+	}
+	if c := s.child(t, "nmod:poss"); c >= 0 {
+		return c
 	}
 	for _, c := range s.deps.Of(t) {
 		if r := s.rel(c); (r == "amod" || r == "compound") && s.mention(c) != nil {
