@@ -163,7 +163,9 @@ func antecedent(doc *nlp.Doc, list []Mention, i int) int {
 		return false
 	}
 	toks := doc.Sentences[p.Sentence].Tokens
-	subject := strings.HasPrefix(toks[p.Head].Rel, "nsubj")
+	// The main clause's subject: "as it defends its sovereignty", in a
+	// clause of its own, may refer to the main clause's object.
+	subject := strings.HasPrefix(toks[p.Head].Rel, "nsubj") && toks[p.Head].Head >= 0 && toks[toks[p.Head].Head].Head < 0
 	for j := i - 1; j >= 0 && list[j].Sentence == p.Sentence; j-- {
 		c := &list[j]
 		if !fits(c) || c.End > p.Start || quoteBetween(toks, c.Last, p.First) {

@@ -176,3 +176,10 @@ func TestDatelineCity(t *testing.T) {
 	}
 	checkCodes(t, doc.Text, got, map[string]string{"chief": "CANCOP"})
 }
+
+// TestPronounInAdverbialClause: the subject of a clause of its own may
+// refer to the main clause's object.
+func TestPronounInAdverbialClause(t *testing.T) {
+	text := "Canada voiced support for Ukraine as it defends its territory."
+	checkCodes(t, text, mentionsOf(t, text, "2023-03-05"), map[string]string{"it": "UKR"})
+}
