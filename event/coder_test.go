@@ -104,6 +104,7 @@ func TestCode(t *testing.T) {
 		{"unattributed report", "Reporters were told that Houthi rebels attacked a tanker.", []string{"18 YEMREB->-"}},
 		{"died in strikes", "Ten Afghan villagers died in a series of US air strikes near Kandahar.", []string{"195 USA->AFGCVL"}},
 		{"died in an attack", "Three Iraqi soldiers died in a roadside bomb attack.", []string{"183 -->IRQMIL"}},
+		{"found stabbed", "A Turkish policeman was found stabbed to death near the border.", []string{"1823 -->TURCOP"}},
 		{"natural cause", "An earthquake killed 40 people in eastern Turkey.", nil},
 		{"relative clause on an actor", "Pakistan hunted the Taliban militants who kidnapped two Chinese engineers.",
 			[]string{"181 AFGREBTAL->CHNCVL"}},

@@ -218,7 +218,7 @@ func (s *sent) passive(t int) bool {
 	if s.statePredicate(t) {
 		return false
 	}
-	if s.child(t, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 || s.participle(t) || s.adjectivalPassive(t) {
+	if s.child(t, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 || s.participle(t) || s.adjectivalPassive(t) || s.statedPassive(t) >= 0 {
 		return true
 	}
 	return s.headlinePassive(t) >= 0
@@ -240,6 +240,17 @@ func (s *sent) statePredicate(t int) bool {
 // as one ("is ready", "is prepared").
 func (s *sent) stance(t int) bool {
 	return s.toks[t].UPOS == "ADJ" && s.child(t, "cop") >= 0 || s.statePredicate(t)
+}
+
+// statedPassive returns the subject of a participle that complements a
+// passive verb of finding or seeing ("a soldier was found stabbed to
+// death"), -1 if t is none.
+func (s *sent) statedPassive(t int) int {
+	h := s.head(t)
+	if s.rel(t) != "xcomp" || s.toks[t].XPOS != "VBN" || h < 0 {
+		return -1
+	}
+	return s.child(h, "nsubj:pass")
 }
 
 func (s *sent) adjectivalPassive(t int) bool {
@@ -277,6 +288,9 @@ func (s *sent) headlinePassive(t int) int {
 // passiveSubject returns the subject of passive verb t: the target.
 func (s *sent) passiveSubject(t int) int {
 	if c := s.child(t, "nsubj:pass"); c >= 0 {
+		return c
+	}
+	if c := s.statedPassive(t); c >= 0 {
 		return c
 	}
 	if s.adjectivalPassive(t) {
