@@ -75,6 +75,37 @@ func (p *Parser) Parse(forms, tags []string, heads []int, rels []string) {
 	}
 	subjectRoot(tags, heads, rels)
 	nounConjuncts(tags, heads, rels)
+	gerundObjects(tags, heads, rels)
+}
+
+// gerundObjects repairs a gerund after a preposition that the transitions
+// made an adjective of the noun after it ("the necessity of exchanging
+// views", "exchanging" an amod of "views"): the gerund takes the noun's
+// place, as a clause on what the noun hung on, with the noun as its object
+// and the preposition as its marker.
+func gerundObjects(tags []string, heads []int, rels []string) {
+	for g := range heads {
+		n := heads[g]
+		if rels[g] != "amod" || n <= g || !strings.HasSuffix(tags[g], " VBG") || !isNoun(tags[n]) || heads[n] < 0 {
+			continue
+		}
+		c := -1
+		for i := 0; i < g; i++ {
+			if heads[i] == n && rels[i] == "case" {
+				c = i
+			}
+		}
+		if c < 0 || c != g-1 && (c != g-2 || heads[g-1] != n) {
+			continue // the preposition must come right before the gerund (or a determiner between)
+		}
+		rel := "acl"
+		if isVerb(tags[heads[n]]) {
+			rel = "advcl"
+		}
+		heads[g], rels[g] = heads[n], rel
+		heads[n], rels[n] = g, "obj"
+		heads[c], rels[c] = g, "mark"
+	}
 }
 
 // nounConjuncts repairs a list of nouns whose later items the transitions

@@ -169,6 +169,22 @@ func TestNounList(t *testing.T) {
 	}
 }
 
+// TestGerundAfterPreposition: a gerund after a preposition heads its
+// object, as a clause on the noun before it.
+func TestGerundAfterPreposition(t *testing.T) {
+	p := loadDefault(t)
+	toks := p.Analyze("The minister stressed the importance of resuming negotiations with Oman.").Sentences[0].Tokens
+	at := map[string]int{}
+	for i, tok := range toks {
+		at[tok.Text] = i
+	}
+	g, n := toks[at["resuming"]], toks[at["negotiations"]]
+	if g.XPOS != "VBG" || g.Head != at["importance"] || n.Head != at["resuming"] || n.Rel != "obj" {
+		t.Errorf("resuming %s head %d %s, negotiations head %d %s; want a VBG on importance (%d) with its object",
+			g.XPOS, g.Head, g.Rel, n.Head, n.Rel, at["importance"])
+	}
+}
+
 // TestFiniteVerbRepair: a sentence with a bare-name subject gets its verb
 // even where the tagger first read it as a plural noun.
 func TestFiniteVerbRepair(t *testing.T) {

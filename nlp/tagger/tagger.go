@@ -143,7 +143,7 @@ func (t *Tagger) pass(ws *workspace, forms []string, m perceptron.Scorer, ahead,
 // regular past form between a noun and "by" becomes a participle ("the
 // attack condemned by Israeli officials"), and a participle opening a
 // clause after a comma that was read as an adjective or a noun becomes the
-// participle (", expressing confidence that"). It rewrites at most one
+// participle (", expressing confidence that", "of exchanging views"). It rewrites at most one
 // word's class for each of these repairs and reports whether it did any.
 func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
 	if len(forms) < 3 || t.vbz < 0 || t.vbd < 0 || t.vbn < 0 || t.vbg < 0 || t.vbp < 0 {
@@ -214,15 +214,15 @@ func (t *Tagger) reducedPassive(forms []string, classes []int) bool {
 }
 
 // participleClause retags as a participle each "-ing" word right after a
-// comma and before the start of a noun phrase that the tagger read as an
-// adjective or a noun but that training saw mostly as a participle, or
-// never saw (", expressing confidence", ", urging restraint"), and reports
-// whether it did.
+// comma or a preposition and before the start of a noun phrase that the
+// tagger read as an adjective or a noun but that training saw mostly as a
+// participle, or never saw (", expressing confidence", "the necessity of
+// exchanging views"), and reports whether it did.
 func (t *Tagger) participleClause(forms []string, classes []int) bool {
 	done := false
 	for i := 1; i+1 < len(forms); i++ {
 		lower := strings.ToLower(forms[i])
-		if x := t.xpos[classes[i]]; forms[i-1] != "," || x != "JJ" && x != "NN" || !strings.HasSuffix(lower, "ing") ||
+		if x := t.xpos[classes[i]]; forms[i-1] != "," && t.xpos[classes[i-1]] != "IN" || x != "JJ" && x != "NN" || !strings.HasSuffix(lower, "ing") ||
 			!opensNounPhrase[t.xpos[classes[i+1]]] {
 			continue
 		}
