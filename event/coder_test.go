@@ -69,6 +69,8 @@ func TestCode(t *testing.T) {
 			[]string{"111 JOR->-", "111 QAT->-"}},
 		{"reciprocal", "Iran and Turkey agreed on Monday.", []string{"030 IRN->TUR", "030 TUR->IRN"}},
 		{"consulted about a topic", "Blinken and Lavrov discussed the war in Ukraine.", []string{"040 USAGOV->RUSGOV"}},
+		{"a consultation's topic is no counterpart", "The Qatari emir spoke with the Omani sultan and discussed the Iran nuclear deal.",
+			[]string{"040 QATGOV->OMNGOV"}},
 		{"consulting no one", "The Iranian foreign minister discussed many issues of mutual interest.", nil},
 		{"threats are not mutual", "Iran and Turkey threatened to retaliate.", []string{"13 IRN->-", "13 TUR->-"}},
 		{"strikes traded", "Israel and Hezbollah have been trading strikes for weeks.", []string{"190 ISR->LBNREBHEZ", "190 LBNREBHEZ->ISR"}},

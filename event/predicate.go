@@ -98,7 +98,11 @@ func (s *sent) fit(t int, e lexicon.Entry) (fitted, bool) {
 		if f.target < 0 && f.object >= 0 && s.mention(f.object) != nil {
 			f.target = f.object
 		}
-		if f.target < 0 {
+		switch {
+		case f.target >= 0:
+		case root(e.Code) == "04":
+			f.target = s.counterpart(t)
+		default:
 			f.target = s.partner(t)
 		}
 		if f.target < 0 && f.object >= 0 {
@@ -146,6 +150,20 @@ func (s *sent) objectArg(obj int, prep string) int {
 	}
 	if q := s.head(obj); q >= 0 && s.rel(obj) == "nmod" && quantities[s.lemma(q)] {
 		return s.prepArg(q, prep)
+	}
+	return -1
+}
+
+// counterpart finds whom consultation t is with: its "with" phrase, or
+// that of the verb it is coordinated with ("spoke with X and discussed the
+// deal"); what else it names is its topic ("discussed ... the Iran nuclear
+// deal"). -1 if none.
+func (s *sent) counterpart(t int) int {
+	if a := s.prepArg(t, "with"); a >= 0 {
+		return a
+	}
+	if h := s.head(t); h >= 0 && s.rel(t) == "conj" && s.toks[h].UPOS == "VERB" {
+		return s.prepArg(h, "with")
 	}
 	return -1
 }
