@@ -369,7 +369,11 @@ func placeNear(doc *nlp.Doc, list []Mention, i int) string {
 			continue
 		}
 		switch c.Kind {
-		case Country, Capital, Place:
+		case Place:
+		case Country, Capital:
+			if !located(toks, c.Head) {
+				continue // "condemned by ... the United States": an actor, not where it happened
+			}
 		case Demonym:
 			if !c.Plural || aimedAt(toks, c.Head) {
 				continue // "acts against Palestinians" are not where the passage is
@@ -386,6 +390,25 @@ func placeNear(doc *nlp.Doc, list []Mention, i int) string {
 		}
 	}
 	return best
+}
+
+// located reports whether token h is the object of a preposition of place
+// ("in Iraq", "across Syria", "from Gaza") or a modifier of a noun or an
+// adjective ("Iraqi police", "Gaza's hospitals", "a Lebanon-based network").
+func located(toks []nlp.Token, h int) bool {
+	switch toks[h].Rel {
+	case "compound", "amod", "nmod:poss", "obl:unmarked", "obl:npmod", "nmod:npmod": // "a Lebanon-based network"
+		return true
+	}
+	for i := range toks {
+		if toks[i].Head == h && toks[i].Rel == "case" {
+			switch strings.ToLower(toks[i].Text) {
+			case "in", "at", "across", "throughout", "inside", "near", "around", "from", "within", "outside", "into", "of":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // aimedAt reports whether token h is the object of a preposition of aim

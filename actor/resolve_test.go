@@ -65,6 +65,10 @@ func TestResolveCodes(t *testing.T) {
 			map[string]string{"resistance": "PSEREB"}},
 		{"Turkey welcomed the Syrian decision and its army withdrew.", "2021-05-12",
 			map[string]string{"army": "TURMIL"}},
+		// A country named as an actor is not where the passage is; one
+		// named as a place is.
+		{"Residents said the raid, condemned by the United States, took place in Gaza.", "2024-08-22",
+			map[string]string{"Residents": "PSECVL"}},
 		// Those an act is aimed at are not where the passage is.
 		{"Israeli police arrested four individuals suspected of attacks against Palestinians.", "2024-08-22",
 			map[string]string{"individuals": "ISRCVL"}},
