@@ -365,7 +365,7 @@ var (
 	lightVerbs, speechVerbs, occurVerbs = lists["light"], lists["speech"], lists["occur"]
 	weapons, documents, needWords       = lists["weapon"], lists["document"], lists["need"]
 	bombs, quantities, causes           = lists["bomb"], lists["quantity"], lists["cause"]
-	deathVerbs                          = lists["death"]
+	deathVerbs, repression              = lists["death"], lists["repression"]
 )
 
 // readLists reads the sections of clause.txt by name.

@@ -363,6 +363,14 @@ var aboutRels = []func(s *sent, c int) bool{
 	// "the announcement made by Israeli authorities": through the
 	// participle to its agent.
 	func(s *sent, c int) bool { return s.rel(c) == "acl" && s.toks[c].XPOS == "VBN" },
+	// "the repression of demonstrations in Iran": the state it happens in.
+	func(s *sent, c int) bool {
+		if s.rel(c) != "nmod" || s.caseOf(c) != "in" {
+			return false
+		}
+		h := s.head(c)
+		return repression[s.lemma(h)] || s.head(h) >= 0 && repression[s.lemma(s.head(h))]
+	},
 }
 
 // aboutPreps introduce what a phrase is about or aimed at ("the attack on
