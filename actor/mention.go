@@ -422,7 +422,11 @@ func (s *sentence) role(m *Mention, role, org, place *match) {
 	// the organisation's code; not an apposition after the role ("forces
 	// ..., Jews"), which names someone else.
 	if org != nil && (org.last < role.first || !s.apposed(org, role)) {
-		s.setCode(m, org.entries[0].code)
+		code := org.entries[0].code
+		if org.entries[0].kind == Region && len(code) == 3 && !countryOnly(s.toks[role.last].Lemma) {
+			code += e.code // "European leaders" EURGOV, as a country's
+		}
+		s.setCode(m, code)
 		return
 	}
 	if country := s.placeCode(place); country != "" {

@@ -56,6 +56,9 @@ func TestResolveCodes(t *testing.T) {
 		// Lower case names only roles and what the base writes in lower case.
 		{"A Turkish engineer told the international community that turkey is cheap.", "2004-09-01",
 			map[string]string{"engineer": "TURCVL", "community": "IGO"}},
+		// A region's adjective with a role word is the region's role.
+		{"Some European leaders and Arab diplomats criticised the plan.", "2022-11-03",
+			map[string]string{"leaders": "EURGOV", "diplomats": "ARBGOV"}},
 		// A city stands for its country, and gives a bare role near it its country.
 		{"Gunmen shelled Kandahar as police in Peshawar detained two students.", "2009-03-02",
 			map[string]string{"Kandahar": "AFG", "police": "PAKCOP"}},
