@@ -66,7 +66,7 @@ func (c *Coder) Code(in Input) []Event {
 	a := newArticle(in, c.lex, c.onto)
 	var out []Event
 	seen := map[string]bool{}
-	var talk *Event // the latest meeting or call between two named actors
+	var talk *Event // the latest meeting, call or exchange of courtesies (05) between two named actors
 	for si := range in.Doc.Sentences {
 		s := a.sentence(si)
 		var evs []Event
@@ -83,7 +83,7 @@ func (c *Coder) Code(in Input) []Event {
 			if k := ev.key(in.Doc); !seen[k] {
 				seen[k] = true
 				out = append(out, ev)
-				if root(ev.Code) == "04" && ev.Source != nil && ev.Target != nil && ev.Source.Country != ev.Target.Country {
+				if (root(ev.Code) == "04" || root(ev.Code) == "05") && ev.Source != nil && ev.Target != nil && ev.Source.Country != ev.Target.Country {
 					talk = &ev
 				}
 			}
@@ -92,8 +92,9 @@ func (c *Coder) Code(in Input) []Event {
 	return out
 }
 
-// readout is how many sentences after a meeting or call its sides' words
-// are taken as addressed to each other.
+// readout is how many sentences after a meeting or call (or a
+// congratulation, thanks or praise that one side gave the other) its
+// sides' words are taken as addressed to each other.
 const readout = 8
 
 // addressed are the roots of what one side of a meeting or call says to

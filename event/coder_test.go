@@ -118,6 +118,8 @@ func TestCode(t *testing.T) {
 			[]string{"190 PSEREBHMS->ISR"}},
 		{"addressed to the interlocutor", "The Saudi foreign minister spoke by phone with Iran's president on Monday. He called for more cooperation.",
 			[]string{"041 SAUGOV->IRNGOV", "101 SAUGOV->IRNGOV"}},
+		{"addressed after congratulations", "The Omani foreign minister congratulated his Qatari counterpart on Monday. He called for more cooperation.",
+			[]string{"051 OMNGOV->QATGOV", "101 OMNGOV->QATGOV"}},
 		{"lemma the lemmatizer got wrong", "Jordan underlined the need for restraint.", []string{"020 JOR->-"}},
 		{"quantity of weapons", "Hamas fighters launched hundreds of rockets at Israeli towns.", []string{"195 PSEREBHMS->ISR"}},
 		{"whom the object's complement is for", "Qatar expressed its readiness to support the Palestinian people.", []string{"030 QAT->PSE"}},
