@@ -23,6 +23,9 @@ func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, dominant string) {
 		switch {
 		case m.refers == "pair":
 			if a, b := pairOf(ms.List, i); b >= 0 {
+				if root(ms.List, b) < root(ms.List, a) {
+					a, b = b, a // in the order the article named them first
+				}
 				adopt(m, ms.List, a)
 				m.Members = []int{root(ms.List, a), root(ms.List, b)}
 				m.Text = ms.List[a].Text + " and " + ms.List[b].Text

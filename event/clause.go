@@ -41,6 +41,11 @@ func (s *sent) subject(t int) int {
 			if o := s.child(h, "obj", "iobj"); o >= 0 && s.toks[t].XPOS != "VBG" {
 				return o
 			}
+			// "X and Y are reported to have met": the reported are the
+			// complement's subject, not the reporter.
+			if p := s.child(h, "nsubj:pass"); p >= 0 && implicative[s.lemma(h)] {
+				return s.antecedent(p)
+			}
 		case "acl":
 			return h // "lawmakers calling on", the participle on its doer
 		case "conj":

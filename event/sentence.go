@@ -247,8 +247,8 @@ func (s *sent) stance(t int) bool {
 // death"), -1 if t is none.
 func (s *sent) statedPassive(t int) int {
 	h := s.head(t)
-	if s.rel(t) != "xcomp" || s.toks[t].XPOS != "VBN" || h < 0 {
-		return -1
+	if s.rel(t) != "xcomp" || s.toks[t].XPOS != "VBN" || h < 0 || s.child(t, "aux", "mark") >= 0 {
+		return -1 // not "are reported to have met", a perfect
 	}
 	return s.child(h, "nsubj:pass")
 }
