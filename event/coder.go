@@ -103,18 +103,28 @@ const readout = 8
 // interlocutor.
 var addressed = map[string]bool{"01": true, "02": true, "03": true, "10": true}
 
-// partnerOf returns the other side of meeting e for one of its sides, nil
-// for anyone else.
+// partnerOf returns the other side of meeting e for one of its sides (an
+// actor of its country: "Iran" thanked, its minister then speaks), nil for
+// anyone else.
 func (e *Event) partnerOf(m *actor.Mention) *actor.Mention {
 	switch {
 	case m == nil:
 		return nil
-	case m.Code == e.Source.Code:
+	case sameSide(m, e.Source):
 		return e.Target
-	case m.Code == e.Target.Code:
+	case sameSide(m, e.Target):
 		return e.Source
 	}
 	return nil
+}
+
+// sameSide reports whether a and b are one side: of one country, or one
+// international organisation.
+func sameSide(a, b *actor.Mention) bool {
+	if a.Country != "" {
+		return a.Country == b.Country
+	}
+	return a.Code == b.Code
 }
 
 // dropVaguer merges the events of one sentence that state one act: an

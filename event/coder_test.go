@@ -123,6 +123,8 @@ func TestCode(t *testing.T) {
 			[]string{"041 SAUGOV->IRNGOV", "101 SAUGOV->IRNGOV"}},
 		{"addressed after congratulations", "The Omani foreign minister congratulated his Qatari counterpart on Monday. He called for more cooperation.",
 			[]string{"051 OMNGOV->QATGOV", "101 OMNGOV->QATGOV"}},
+		{"addressed to a side's country", "The Qatari emir thanked Oman for its mediation. The emir also called for more cooperation.",
+			[]string{"051 QATGOV->OMN", "101 QATGOV->OMN"}},
 		{"lemma the lemmatizer got wrong", "Jordan underlined the need for restraint.", []string{"020 JOR->-"}},
 		{"quantity of weapons", "Hamas fighters launched hundreds of rockets at Israeli towns.", []string{"195 PSEREBHMS->ISR"}},
 		{"whom the object's complement is for", "Qatar expressed its readiness to support the Palestinian people.", []string{"030 QAT->PSE"}},
