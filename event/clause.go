@@ -42,9 +42,12 @@ func (s *sent) subject(t int) int {
 				return o
 			}
 			// "X and Y are reported to have met": the reported are the
-			// complement's subject, not the reporter.
-			if p := s.child(h, "nsubj:pass"); p >= 0 && implicative[s.lemma(h)] {
-				return s.antecedent(p)
+			// complement's subject, not the reporter; "... and are known
+			// to speak" shares the subject of what it is coordinated with.
+			if implicative[s.lemma(h)] && s.passive(h) {
+				if p := s.sharedPassiveSubject(h); p >= 0 {
+					return s.antecedent(p)
+				}
 			}
 		case "acl":
 			return h // "lawmakers calling on", the participle on its doer
@@ -59,6 +62,22 @@ func (s *sent) subject(t int) int {
 			return -1
 		}
 		t = h
+	}
+	return -1
+}
+
+// sharedPassiveSubject returns the passive subject of verb h, or of the
+// verbs it is coordinated with or complements ("are reported to have met
+// ... and are known to speak"), -1 if none.
+func (s *sent) sharedPassiveSubject(h int) int {
+	for depth := 0; h >= 0 && depth < 4; depth++ {
+		if p := s.child(h, "nsubj:pass"); p >= 0 {
+			return p
+		}
+		if r := s.rel(h); r != "conj" && r != "xcomp" {
+			break
+		}
+		h = s.head(h)
 	}
 	return -1
 }

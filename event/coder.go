@@ -191,12 +191,16 @@ func covers(a, b *Event) bool {
 	return more
 }
 
-// key identifies an event within an article: one sentence, root, source
-// and target state one event, however often the sentence is repeated (a
-// headline repeated in the text is coded once).
+// key identifies an event within an article: one sentence, trigger, root,
+// source and target state one event, however often the sentence is
+// repeated (a headline repeated in the text is coded once); two triggers
+// of one root in a sentence are two acts ("have met several times and
+// speak regularly on the phone").
 func (e *Event) key(doc *nlp.Doc) string {
-	s := doc.SentenceText(&doc.Sentences[e.Sentence])
-	return s + "\x00" + root(e.Code) + "\x00" + code(e.Source) + "\x00" + code(e.Target)
+	sent := &doc.Sentences[e.Sentence]
+	s := doc.SentenceText(sent)
+	trigger := strings.ToLower(sent.Tokens[e.TriggerFirst].Text)
+	return s + "\x00" + trigger + "\x00" + root(e.Code) + "\x00" + code(e.Source) + "\x00" + code(e.Target)
 }
 
 func root(c string) string {

@@ -106,6 +106,8 @@ func TestCode(t *testing.T) {
 		{"unattributed report", "Reporters were told that Houthi rebels attacked a tanker.", []string{"18 YEMREB->-"}},
 		{"died in strikes", "Ten Afghan villagers died in a series of US air strikes near Kandahar.", []string{"195 USA->AFGCVL"}},
 		{"died in an attack", "Three Iraqi soldiers died in a roadside bomb attack.", []string{"183 -->IRQMIL"}},
+		{"two acts of one root", "Erdogan and Assad are reported to have met in secret and are known to speak on the phone.",
+			[]string{"040 TURGOV->SYRGOV", "041 TURGOV->SYRGOV"}},
 		{"reported to have met", "Erdogan and Assad are reported to have met in secret.", []string{"040 TURGOV->SYRGOV"}},
 		{"the two in the order named", "The Iranian president arrived in Muscat. The Omani sultan welcomed him, and the two met for an hour.",
 			[]string{"042 IRNGOV->OMNGOV", "040 IRNGOV->OMNGOV"}},
