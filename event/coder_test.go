@@ -66,6 +66,8 @@ func TestCode(t *testing.T) {
 		{"repression in a country", "The Arab League condemned the violent repression of demonstrations in Syria.", []string{"111 IGOMEAARL->SYR"}},
 		{"criticism of an act", "Egypt's foreign minister condemned the Israeli air strike on Gaza.", []string{"111 EGYGOV->ISR"}},
 		{"passive with agent", "Palestinian protesters were arrested by Israeli police in Hebron.", []string{"173 ISRCOP->PSECVL"}},
+		{"as well as to", "The Jordanian king expressed his condolences to the families of the victims, as well as to Egypt.",
+			[]string{"018 JORGOV->JORCVL", "018 JORGOV->EGY"}},
 		{"coordinated sources", "Jordan and Qatar denounced the decision.",
 			[]string{"111 JOR->-", "111 QAT->-"}},
 		{"reciprocal", "Iran and Turkey agreed on Monday.", []string{"030 IRN->TUR", "030 TUR->IRN"}},

@@ -404,6 +404,16 @@ func (s *sent) actors(t int) []*actor.Mention {
 		return out
 	}
 	add(m)
+	// "to the families, as well as to Ireland": a later sibling of the
+	// same relation with a conjunction of its own is a conjunct the parse
+	// hung on the head.
+	if h := s.head(t); h >= 0 {
+		for _, c := range s.deps.Of(h) {
+			if c > t && s.rel(c) == s.rel(t) && s.child(c, "cc") >= 0 {
+				add(s.actorIn(c))
+			}
+		}
+	}
 	for _, c := range s.deps.Of(t) {
 		switch s.rel(c) {
 		case "conj":
