@@ -373,6 +373,9 @@ func placeNear(doc *nlp.Doc, list []Mention, i int) string {
 		}
 		switch c.Kind {
 		case Place:
+			if aimedAt(toks, c.Head) || toks[c.Head].Rel == "compound" && aimedAt(toks, toks[c.Head].Head) {
+				continue // "an attack on a West Bank village" says where the target was
+			}
 		case Country, Capital:
 			if !located(toks, c.Head) {
 				continue // "condemned by ... the United States": an actor, not where it happened

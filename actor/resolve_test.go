@@ -72,6 +72,9 @@ func TestResolveCodes(t *testing.T) {
 		// named as a place is.
 		{"Residents said the raid, condemned by the United States, took place in Gaza.", "2024-08-22",
 			map[string]string{"Residents": "PSECVL"}},
+		// Nor is the place of an act's target.
+		{"Israeli police arrested two suspects over an attack on a Hebron farm.", "2024-08-22",
+			map[string]string{"suspects": "ISRREB"}},
 		// Those an act is aimed at are not where the passage is.
 		{"Israeli police arrested four individuals suspected of attacks against Palestinians.", "2024-08-22",
 			map[string]string{"individuals": "ISRCVL"}},
