@@ -197,9 +197,10 @@ func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
 func (t *Tagger) reducedPassive(forms []string, classes []int) bool {
 	done := false
 	for i := 1; i+1 < len(forms); i++ {
-		lower := strings.ToLower(forms[i])
-		if t.xpos[classes[i]] != "VBD" || !strings.HasSuffix(lower, "ed") || motionPast[lower] ||
-			!strings.EqualFold(forms[i+1], "by") {
+		if t.xpos[classes[i]] != "VBD" || !strings.EqualFold(forms[i+1], "by") {
+			continue // tests that need no lower-case copy first: this runs on every word
+		}
+		if lower := strings.ToLower(forms[i]); !strings.HasSuffix(lower, "ed") || motionPast[lower] {
 			continue
 		}
 		j := i - 1
@@ -221,9 +222,12 @@ func (t *Tagger) reducedPassive(forms []string, classes []int) bool {
 func (t *Tagger) participleClause(forms []string, classes []int) bool {
 	done := false
 	for i := 1; i+1 < len(forms); i++ {
-		lower := strings.ToLower(forms[i])
-		if x := t.xpos[classes[i]]; forms[i-1] != "," && t.xpos[classes[i-1]] != "IN" || x != "JJ" && x != "NN" || !strings.HasSuffix(lower, "ing") ||
+		if x := t.xpos[classes[i]]; forms[i-1] != "," && t.xpos[classes[i-1]] != "IN" || x != "JJ" && x != "NN" ||
 			!opensNounPhrase[t.xpos[classes[i+1]]] {
+			continue
+		}
+		lower := strings.ToLower(forms[i])
+		if !strings.HasSuffix(lower, "ing") {
 			continue
 		}
 		cls := t.tables.Lexicon[forms[i]]
