@@ -421,10 +421,17 @@ func (s *sentence) role(m *Mention, role, org, place *match) {
 	// "Hamas fighters", "the IDF spokesman", "the spokesperson of the EU":
 	// the organisation's code; not an apposition after the role ("forces
 	// ..., Jews"), which names someone else.
+	// A region's adjective names the actor of a government's role only
+	// ("European leaders" EURGOV); elsewhere it describes people whose
+	// country the context gives ("Arab militias" in Darfur are Sudanese).
+	regional := org != nil && org.entries[0].kind == Region && len(org.entries[0].code) == 3
+	if regional && e.code != "GOV" && org.first == org.last && org.last < role.first {
+		org = nil
+	}
 	if org != nil && (org.last < role.first || !s.apposed(org, role)) {
 		code := org.entries[0].code
-		if org.entries[0].kind == Region && len(code) == 3 && !countryOnly(s.toks[role.last].Lemma) {
-			code += e.code // "European leaders" EURGOV, as a country's
+		if regional && !countryOnly(s.toks[role.last].Lemma) {
+			code += e.code // as a country's
 		}
 		s.setCode(m, code)
 		return

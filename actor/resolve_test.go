@@ -56,9 +56,13 @@ func TestResolveCodes(t *testing.T) {
 		// Lower case names only roles and what the base writes in lower case.
 		{"A Turkish engineer told the international community that turkey is cheap.", "2004-09-01",
 			map[string]string{"engineer": "TURCVL", "community": "IGO"}},
-		// A region's adjective with a role word is the region's role.
+		// A region's adjective with a government's role word is the
+		// region's role; with another, it describes the people of the
+		// place the passage is about.
 		{"Some European leaders and Arab diplomats criticised the plan.", "2022-11-03",
 			map[string]string{"leaders": "EURGOV", "diplomats": "ARBGOV"}},
+		{"Arab militiamen burned villages in Darfur.", "2004-09-01",
+			map[string]string{"militiamen": "SDNREB"}},
 		// A city stands for its country, and gives a bare role near it its country.
 		{"Gunmen shelled Kandahar as police in Peshawar detained two students.", "2009-03-02",
 			map[string]string{"Kandahar": "AFG", "police": "PAKCOP"}},
