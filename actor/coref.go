@@ -82,7 +82,7 @@ func bareRole(doc *nlp.Doc, ms *Mentions, i int, dominant string) {
 		m.setCountry(ms.List[a].Country)
 		return
 	}
-	for _, c := range []string{placeNear(doc, ms.List, i), recentCountry(ms.List, i), dominant} {
+	for _, c := range []string{placeNear(doc, ms.List, i), recentCountry(doc, ms.List, i), dominant} {
 		if c != "" {
 			m.setCountry(c)
 			return
@@ -441,10 +441,14 @@ func abs(x int) int {
 // recentCountry is the country of the latest explicit mention in the same
 // or the previous sentence. (Without one, a bare role takes the country of
 // the dateline, or else the one the article names most.)
-func recentCountry(list []Mention, i int) string {
+func recentCountry(doc *nlp.Doc, list []Mention, i int) string {
 	for j := i - 1; j >= 0 && list[i].Sentence-list[j].Sentence <= 1; j-- {
-		if list[j].Explicit && list[j].Country != "" && list[j].Kind != Region {
-			return list[j].Country
+		c := &list[j]
+		if c.Kind == Demonym && !c.Plural && doc.Sentences[c.Sentence].Tokens[c.Head].Rel == "amod" {
+			continue // an adjective on a thing, "near the Afghan border", names no actor
+		}
+		if c.Explicit && c.Country != "" && c.Kind != Region {
+			return c.Country
 		}
 	}
 	return ""

@@ -176,6 +176,22 @@ func TestPairOfPeople(t *testing.T) {
 	t.Error("no pair resolved")
 }
 
+// TestAdjectiveOnAThing: a demonym describing a thing ("the Afghan
+// border") gives the next sentence's bare roles no country; the dateline does.
+func TestAdjectiveOnAThing(t *testing.T) {
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := p.Analyze("Militants attacked a post near the Afghan border. Security forces later arrested two men.")
+	ms := Default().Resolve(doc, Context{Date: day("2025-03-05"), Dateline: "ISLAMABAD"})
+	got := map[string]Mention{}
+	for _, m := range ms.List {
+		got[doc.Sentences[m.Sentence].Tokens[m.Head].Text] = m
+	}
+	checkCodes(t, doc.Text, got, map[string]string{"forces": "PAKMIL"})
+}
+
 // TestDatelineCity: a dateline's city gives a bare role its country.
 func TestDatelineCity(t *testing.T) {
 	p, err := pipeline.Default()
