@@ -17,7 +17,7 @@ const pronounWindow = 3
 // context is about (dominant: the dateline's, the text's or the title's
 // country); and a role mention with its country but no name ("the
 // Iranian president") takes the name of an earlier mention of that person.
-func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, dominant string) {
+func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, dominant string, filed bool) {
 	for i := range ms.List {
 		m := &ms.List[i]
 		switch {
@@ -40,7 +40,7 @@ func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, dominant string) {
 				m.Name, m.Text = ms.List[a].Name, ms.List[a].Text
 			}
 		case (m.Kind == Role || m.Kind == Person) && !m.Explicit && m.Code == "":
-			bareRole(doc, ms, i, dominant)
+			bareRole(doc, ms, i, dominant, filed)
 		case m.Kind == Role && m.human():
 			if a := samePerson(ms.List, i); a >= 0 {
 				m.Name, m.Text, m.Ref = ms.List[a].Name, ms.List[a].Text, root(ms.List, a)
@@ -57,7 +57,7 @@ func (r *Resolver) corefer(doc *nlp.Doc, ms *Mentions, dominant string) {
 // it from the context, the country of the last explicit mention of the same
 // role code, of the place named nearest in the sentence, of the latest
 // explicit mention, and the dateline's or else the article's main one.
-func bareRole(doc *nlp.Doc, ms *Mentions, i int, dominant string) {
+func bareRole(doc *nlp.Doc, ms *Mentions, i int, dominant string, filed bool) {
 	m := &ms.List[i]
 	if c := possessorCountry(doc, ms.List, i); c != "" {
 		m.setCountry(c)
@@ -82,7 +82,13 @@ func bareRole(doc *nlp.Doc, ms *Mentions, i int, dominant string) {
 		m.setCountry(ms.List[a].Country)
 		return
 	}
-	for _, c := range []string{placeNear(doc, ms.List, i), recentCountry(doc, ms.List, i), dominant} {
+	order := []string{placeNear(doc, ms.List, i), recentCountry(doc, ms.List, i), dominant}
+	if filed {
+		// A dateline's country comes before the last one named: "the
+		// military spokesman" of a story filed from Islamabad is Pakistan's.
+		order[1], order[2] = order[2], order[1]
+	}
+	for _, c := range order {
 		if c != "" {
 			m.setCountry(c)
 			return

@@ -180,13 +180,14 @@ func (r *Resolver) Resolve(doc *nlp.Doc, c Context) *Mentions {
 		ms.heads[si] = heads
 	}
 	home := r.placeCountry(c.Dateline)
+	filed := home != ""
 	if home == "" {
 		home = dominantCountry(ms.List)
 	}
 	if home == "" {
 		home = r.titleCountry(c.Title)
 	}
-	r.corefer(doc, ms, home)
+	r.corefer(doc, ms, home, filed)
 	return ms
 }
 

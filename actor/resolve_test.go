@@ -190,6 +190,15 @@ func TestAdjectiveOnAThing(t *testing.T) {
 		got[doc.Sentences[m.Sentence].Tokens[m.Head].Text] = m
 	}
 	checkCodes(t, doc.Text, got, map[string]string{"forces": "PAKMIL"})
+
+	// The dateline's country comes before the one named last.
+	doc = p.Analyze("Pakistan accused the government in Kabul. The military spokesman spoke to reporters.")
+	ms = Default().Resolve(doc, Context{Date: day("2025-03-05"), Dateline: "ISLAMABAD"})
+	got = map[string]Mention{}
+	for _, m := range ms.List {
+		got[doc.Sentences[m.Sentence].Tokens[m.Head].Text] = m
+	}
+	checkCodes(t, doc.Text, got, map[string]string{"spokesman": "PAKMIL"})
 }
 
 // TestDatelineCity: a dateline's city gives a bare role its country.
