@@ -158,7 +158,7 @@ func antecedent(doc *nlp.Doc, list []Mention, i int) int {
 		return -1 // the coder gives "we" its quotation's speaker
 	}
 	fits := func(c *Mention) bool {
-		if c.Code == "" {
+		if c.Code == "" || c.opposed {
 			return false
 		}
 		switch p.refers {

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -61,10 +62,14 @@ func (ix *index) matches(sc *scanner, toks []nlp.Token, out []match) []match {
 			continue
 		}
 		// A word inside a token that an earlier word began ("s" of "U.S.")
-		// cannot start a phrase.
+		// cannot start a phrase, but for the name an "anti-" word opposes
+		// ("anti-Palestinian").
+		anti := false
 		if i > 0 && ws[i-1].tok == ws[i].tok {
-			i++
-			continue
+			if anti = opposing(toks[ws[i].tok].Text) && (i < 2 || ws[i-2].tok != ws[i].tok); !anti {
+				i++
+				continue
+			}
 		}
 		best, bestEnd := []entry(nil), -1
 		if es := ix.abbrevs[toks[ws[i].tok].Text]; es != nil {
@@ -77,7 +82,12 @@ func (ix *index) matches(sc *scanner, toks []nlp.Token, out []match) []match {
 		for j := i; j < len(ws) && !ws[j].barrier; j++ {
 			h = chain(h, ws[j].hash)
 			if es := ix.phrases[h]; es != nil && (j+1 == len(ws) || ws[j+1].tok != ws[j].tok) {
-				if es = fitCase(es, toks[ws[i].tok:ws[j].tok+1]); len(es) > 0 && j > bestEnd {
+				if anti {
+					es = named(es, toks[ws[i].tok].Text[len("anti-"):])
+				} else {
+					es = fitCase(es, toks[ws[i].tok:ws[j].tok+1])
+				}
+				if len(es) > 0 && j > bestEnd {
 					best, bestEnd = es, j
 				}
 			}
@@ -110,6 +120,24 @@ func fitCase(es []entry, phrase []nlp.Token) []entry {
 		return es
 	}
 	return uncapitalised(es)
+}
+
+// opposing reports whether a token is an "anti-" adjective ("anti-American").
+func opposing(text string) bool { return len(text) > 5 && strings.EqualFold(text[:5], "anti-") }
+
+// named keeps the entries of a name written with a capital after "anti-":
+// the opposed country, people or organisation, not a role ("anti-government").
+func named(es []entry, rest string) []entry {
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
+		return nil
+	}
+	var out []entry
+	for _, e := range es {
+		if e.kind != Role {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func allRoles(es []entry) bool {

@@ -43,6 +43,7 @@ type Mention struct {
 	body       bool   // a role word for an institution ("ministry"), not a person
 	roleWord   string // the role phrase's head word, lower case ("minister")
 	refers     string // for anaphors: what they refer to (anaphors.tsv)
+	opposed    bool   // named as what an "anti-" word opposes: no antecedent of "they"
 }
 
 // human reports whether the mention can be referred to as "he" or "she".
@@ -216,6 +217,9 @@ func (s *sentence) resolve(h int) (Mention, bool) {
 	var person, org, place, role *match
 	consider := func(mi int) {
 		mt := &s.ms[mi]
+		if opposing(s.toks[mt.first].Text) {
+			return // "anti-American protesters" are not Americans
+		}
 		for _, e := range mt.entries {
 			switch e.kind {
 			case Person:
@@ -498,6 +502,7 @@ func (s *sentence) fromMatch(mt match, first, last int) (Mention, bool) {
 	}
 	s.span(&m)
 	m.Text = s.text(first, last)
+	m.opposed = opposing(s.toks[mt.first].Text)
 	switch e := mt.entries[0]; e.kind {
 	case Org, Region:
 		s.org(&m, &mt, nil)

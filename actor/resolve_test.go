@@ -63,6 +63,10 @@ func TestResolveCodes(t *testing.T) {
 			map[string]string{"leaders": "EURGOV", "diplomats": "ARBGOV"}},
 		{"Arab militiamen burned villages in Darfur.", "2004-09-01",
 			map[string]string{"militiamen": "SDNREB"}},
+		// "anti-American protesters" are not Americans; "anti-government"
+		// names no actor.
+		{"Anti-American protesters marched in Cairo while anti-government students stayed home.", "2022-11-03",
+			map[string]string{"protesters": "EGYCVL", "students": "EGYCVL"}},
 		// A city stands for its country, and gives a bare role near it its country.
 		{"Gunmen shelled Kandahar as police in Peshawar detained two students.", "2009-03-02",
 			map[string]string{"Kandahar": "AFG", "police": "PAKCOP"}},

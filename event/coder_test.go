@@ -64,6 +64,7 @@ func TestCode(t *testing.T) {
 		// The object's possessor or adjective is the target of a criticism;
 		// the air strike it criticises is not an event of its own.
 		{"repression in a country", "The Arab League condemned the violent repression of demonstrations in Syria.", []string{"111 IGOMEAARL->SYR"}},
+		{"protest against a people", "Thousands of Iranians held anti-American protests in Tehran.", []string{"141 IRN->USA"}},
 		{"criticism of an act", "Egypt's foreign minister condemned the Israeli air strike on Gaza.", []string{"111 EGYGOV->ISR"}},
 		{"passive with agent", "Palestinian protesters were arrested by Israeli police in Hebron.", []string{"173 ISRCOP->PSECVL"}},
 		{"as well as to", "The Jordanian king expressed his condolences to the families of the victims, as well as to Egypt.",

@@ -2,6 +2,7 @@ package event
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/dyad-org/dyad/actor"
 	"github.com/dyad-org/dyad/event/lexicon"
@@ -425,7 +426,27 @@ func (s *sent) participants(t int, e lexicon.Entry, f fitted, code string) (src,
 	if len(src) == 0 && root(code) == "14" {
 		src = s.actors(s.venue(t)) // "protests across the Muslim world": its people protested
 	}
+	if len(tgt) == 0 && root(code) == "14" {
+		tgt = s.actors(s.protestedAgainst(t, f))
+	}
 	return src, tgt
+}
+
+// protestedAgainst returns the "anti-" adjective of protest t or of its
+// object ("staged anti-Palestinian marches", "anti-American protests"),
+// which names whom it is against; -1 if none.
+func (s *sent) protestedAgainst(t int, f fitted) int {
+	for _, n := range []int{t, f.object} {
+		if n < 0 {
+			continue
+		}
+		for _, c := range s.deps.Of(n) {
+			if s.rel(c) == "amod" && len(s.toks[c].Text) > 5 && strings.EqualFold(s.toks[c].Text[:5], "anti-") && s.mention(c) != nil {
+				return c
+			}
+		}
+	}
+	return -1
 }
 
 // venue returns the actor where predicate t happened ("in Iran", "across
