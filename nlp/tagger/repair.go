@@ -1,0 +1,184 @@
+package tagger
+
+import (
+	"strings"
+
+	"github.com/dyad-org/dyad/nlp"
+)
+
+// The repairs of this file fix, after tagging, the finite verbs the models
+// miss in news text: headlines and leads with a bare name for a subject,
+// reduced relative clauses and participial clauses, rare in the treebank.
+
+// RepairFinite retags as a present-tense verb a plural noun that training
+// also saw as one, where the sentence needs it: a sentence left without a
+// finite verb, at the first such noun right after a noun ("The EU calls on
+// Israel to end ...": news leads and headlines with a bare name as subject,
+// rare in the treebank), a plural present tense read as a noun after a
+// plural noun ("Haitian gangs shoot civilians"), or a second present tense coordinated with a
+// first, right after "and" and before a preposition ("Qatar has the same
+// views as Iran and calls for a role of the OIC"). Or it retags as a past
+// tense a participle right after a noun and before the start of a noun
+// phrase, in a main clause left without a finite verb ("Israeli forces
+// confiscated weapons", "a journalist contradicted claims that he was
+// held", read as "forces [that were] confiscated"). Before all that, a
+// regular past form between a noun and "by" becomes a participle ("the
+// attack condemned by Israeli officials"), and a participle opening a
+// clause after a comma that was read as an adjective or a noun becomes the
+// participle (", expressing confidence that", "of exchanging views"). It rewrites at most one
+// word's class for each of these repairs and reports whether it did any.
+func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
+	if len(forms) < 3 || t.vbz < 0 || t.vbd < 0 || t.vbn < 0 || t.vbg < 0 || t.vbp < 0 {
+		return false
+	}
+	passive := t.reducedPassive(forms, classes)
+	passive = t.participleClause(forms, classes) || passive
+	if i := t.pastTense(forms, classes); i >= 0 {
+		classes[i] = t.vbd
+		return true
+	}
+	finite, vbz := false, false
+	for i, c := range classes {
+		switch t.xpos[c] {
+		case "VBD", "VBP", "MD":
+			finite = true
+		case "VBZ":
+			finite, vbz = true, true
+		case "NNS":
+			if vbz && i > 0 && i+1 < len(forms) && strings.EqualFold(forms[i-1], "and") && t.upos[classes[i+1]] == "ADP" &&
+				t.seenAs(strings.ToLower(forms[i]), "VBZ") {
+				classes[i] = t.vbz
+				return true
+			}
+		}
+	}
+	if finite {
+		return passive
+	}
+	for i := 1; i+1 < len(forms); i++ {
+		// "Haitian gangs shoot civilians": a singular noun after a plural
+		// one, before a noun phrase, seen as a verb's base form.
+		if x := t.xpos[classes[i-1]]; (x == "NNS" || x == "NNPS") && t.xpos[classes[i]] == "NN" &&
+			opensNounPhrase[t.xpos[classes[i+1]]] && (t.seenAs(strings.ToLower(forms[i]), "VBP") || t.seenAs(strings.ToLower(forms[i]), "VB")) {
+			classes[i] = t.vbp
+			return true
+		}
+		if u := t.upos[classes[i-1]]; (u == "NOUN" || u == "PROPN") && t.xpos[classes[i]] == "NNS" &&
+			t.upos[classes[i+1]] != "PUNCT" && t.seenAs(strings.ToLower(forms[i]), "VBZ") {
+			classes[i] = t.vbz
+			return true
+		}
+	}
+	return passive
+}
+
+// reducedPassive retags as a participle each regular past form right after
+// a noun (or a noun and an adverb) and before "by" ("the attack strongly
+// condemned by officials"), save verbs
+// of motion ("the convoy passed by the camp"), and reports whether it did.
+func (t *Tagger) reducedPassive(forms []string, classes []int) bool {
+	done := false
+	for i := 1; i+1 < len(forms); i++ {
+		if t.xpos[classes[i]] != "VBD" || !strings.EqualFold(forms[i+1], "by") {
+			continue // tests that need no lower-case copy first: this runs on every word
+		}
+		if lower := strings.ToLower(forms[i]); !strings.HasSuffix(lower, "ed") || motionPast[lower] {
+			continue
+		}
+		j := i - 1
+		if t.upos[classes[j]] == "ADV" && j > 0 { // "the attack strongly condemned by"
+			j--
+		}
+		if u := t.upos[classes[j]]; u == "NOUN" || u == "PROPN" {
+			classes[i], done = t.vbn, true
+		}
+	}
+	return done
+}
+
+// participleClause retags as a participle each "-ing" word right after a
+// comma or a preposition and before the start of a noun phrase that the
+// tagger read as an adjective or a noun but that training saw mostly as a
+// participle, or never saw (", expressing confidence", "the necessity of
+// exchanging views"), and reports whether it did.
+func (t *Tagger) participleClause(forms []string, classes []int) bool {
+	done := false
+	for i := 1; i+1 < len(forms); i++ {
+		if x := t.xpos[classes[i]]; forms[i-1] != "," && t.xpos[classes[i-1]] != "IN" || x != "JJ" && x != "NN" ||
+			!opensNounPhrase[t.xpos[classes[i+1]]] {
+			continue
+		}
+		lower := strings.ToLower(forms[i])
+		if !strings.HasSuffix(lower, "ing") {
+			continue
+		}
+		cls := t.tables.Lexicon[forms[i]]
+		if len(cls) == 0 {
+			cls = t.tables.LowerLexicon[lower]
+		}
+		if len(cls) == 0 || int(cls[0]) == t.vbg { // unseen, or mostly a participle
+			classes[i], done = t.vbg, true
+		}
+	}
+	return done
+}
+
+// motionPast are regular past forms of verbs of motion, which "by" may
+// follow as a place.
+var motionPast = map[string]bool{"passed": true, "stopped": true, "walked": true, "dropped": true, "stayed": true, "moved": true, "raced": true, "rolled": true}
+
+// pastTense returns the participle that is the past-tense verb of a main
+// clause without one, -1 if none: right after a noun, before the start of
+// a noun phrase, a form that can be a past tense, with no
+// finite verb before it (but before a speech verb: "said settlers set
+// fire to"), and none after it but in a clause that a subordinator or
+// relative word opens ("that he was held").
+func (t *Tagger) pastTense(forms []string, classes []int) int {
+	blocked := false
+	for i := 1; i+1 < len(forms); i++ {
+		x := t.xpos[classes[i]]
+		if t.upos[classes[i]] == "VERB" && nlp.SpeechForm(strings.ToLower(forms[i])) {
+			blocked = false
+			continue
+		}
+		if finiteXPOS[x] {
+			blocked = true
+		}
+		if blocked || x != "VBN" || !opensNounPhrase[t.xpos[classes[i+1]]] {
+			continue
+		}
+		if u := t.upos[classes[i-1]]; u != "NOUN" && u != "PROPN" {
+			continue
+		}
+		// A regular "-ed" form is a past tense too, and so is a participle
+		// that is also the base form ("set", "hit", "put").
+		if lower := strings.ToLower(forms[i]); !strings.HasSuffix(lower, "ed") && !t.seenAs(lower, "VBD") && !t.seenAs(lower, "VB") {
+			continue
+		}
+		for j := i + 1; j < len(forms); j++ {
+			if x := t.xpos[classes[j]]; t.upos[classes[j]] == "SCONJ" || x == "WDT" || x == "WP" || x == "WRB" {
+				return i
+			}
+			if finiteXPOS[t.xpos[classes[j]]] {
+				return -1
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+var finiteXPOS = map[string]bool{"VBD": true, "VBZ": true, "VBP": true, "MD": true}
+
+// opensNounPhrase are the XPOS tags a direct object can start with.
+var opensNounPhrase = map[string]bool{"DT": true, "PRP$": true, "CD": true, "NN": true, "NNS": true, "NNP": true, "NNPS": true, "JJ": true, "PRP": true}
+
+// seenAs reports whether training saw the lower-case form with the XPOS.
+func (t *Tagger) seenAs(lower, xpos string) bool {
+	for _, c := range t.tables.LowerLexicon[lower] {
+		if t.xpos[c] == xpos {
+			return true
+		}
+	}
+	return false
+}
