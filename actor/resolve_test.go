@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-org/dyad/nlp"
 	"github.com/dyad-org/dyad/nlp/pipeline"
 )
 
@@ -15,16 +16,26 @@ func day(s string) time.Time {
 	return t
 }
 
-// mentionsOf resolves text and returns the mentions by the text of their
-// head token.
+// mentionsOf resolves text published on date and returns the mentions by
+// the text of their head token.
 func mentionsOf(t *testing.T, text, date string) map[string]Mention {
+	t.Helper()
+	return byHead(resolve(t, text, Context{Date: day(date)}))
+}
+
+// resolve analyses text and resolves its mentions in context c.
+func resolve(t *testing.T, text string, c Context) (*nlp.Doc, *Mentions) {
 	t.Helper()
 	p, err := pipeline.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
 	doc := p.Analyze(text)
-	ms := Default().Resolve(doc, Context{Date: day(date)})
+	return doc, Default().Resolve(doc, c)
+}
+
+// byHead keys mentions by the text of their head token.
+func byHead(doc *nlp.Doc, ms *Mentions) map[string]Mention {
 	out := map[string]Mention{}
 	for _, m := range ms.List {
 		out[doc.Sentences[m.Sentence].Tokens[m.Head].Text] = m
@@ -160,13 +171,8 @@ func keys(m map[string]Mention) []string {
 // TestPairOfPeople: "the two" are the two people last named, before any
 // states named since.
 func TestPairOfPeople(t *testing.T) {
-	p, err := pipeline.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := p.Analyze("Turkish President Recep Tayyip Erdogan met Egyptian President Abdel Fattah al-Sisi in Ankara. " +
-		"It is the first time Turkey and Egypt have confirmed a meeting. The two met for an hour.")
-	ms := Default().Resolve(doc, Context{Date: day("2024-02-14")})
+	_, ms := resolve(t, "Turkish President Recep Tayyip Erdogan met Egyptian President Abdel Fattah al-Sisi in Ankara. "+
+		"It is the first time Turkey and Egypt have confirmed a meeting. The two met for an hour.", Context{Date: day("2024-02-14")})
 	for _, m := range ms.List {
 		if m.Kind != Pronoun || len(m.Members) != 2 {
 			continue
@@ -183,41 +189,20 @@ func TestPairOfPeople(t *testing.T) {
 // TestAdjectiveOnAThing: a demonym describing a thing ("the Afghan
 // border") gives the next sentence's bare roles no country; the dateline does.
 func TestAdjectiveOnAThing(t *testing.T) {
-	p, err := pipeline.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := p.Analyze("Militants attacked a post near the Afghan border. Security forces later arrested two men.")
-	ms := Default().Resolve(doc, Context{Date: day("2025-03-05"), Dateline: "ISLAMABAD"})
-	got := map[string]Mention{}
-	for _, m := range ms.List {
-		got[doc.Sentences[m.Sentence].Tokens[m.Head].Text] = m
-	}
-	checkCodes(t, doc.Text, got, map[string]string{"forces": "PAKMIL"})
+	filed := Context{Date: day("2025-03-05"), Dateline: "ISLAMABAD"}
+	text := "Militants attacked a post near the Afghan border. Security forces later arrested two men."
+	checkCodes(t, text, byHead(resolve(t, text, filed)), map[string]string{"forces": "PAKMIL"})
 
 	// The dateline's country comes before the one named last.
-	doc = p.Analyze("Pakistan accused the government in Kabul. The military spokesman spoke to reporters.")
-	ms = Default().Resolve(doc, Context{Date: day("2025-03-05"), Dateline: "ISLAMABAD"})
-	got = map[string]Mention{}
-	for _, m := range ms.List {
-		got[doc.Sentences[m.Sentence].Tokens[m.Head].Text] = m
-	}
-	checkCodes(t, doc.Text, got, map[string]string{"spokesman": "PAKMIL"})
+	text = "Pakistan accused the government in Kabul. The military spokesman spoke to reporters."
+	checkCodes(t, text, byHead(resolve(t, text, filed)), map[string]string{"spokesman": "PAKMIL"})
 }
 
 // TestDatelineCity: a dateline's city gives a bare role its country.
 func TestDatelineCity(t *testing.T) {
-	p, err := pipeline.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := p.Analyze("The police chief defended the officer on Tuesday.")
-	ms := Default().Resolve(doc, Context{Date: day("2004-09-01"), Dateline: "VANCOUVER"})
-	got := map[string]Mention{}
-	for _, m := range ms.List {
-		got[doc.Sentences[m.Sentence].Tokens[m.Head].Text] = m
-	}
-	checkCodes(t, doc.Text, got, map[string]string{"chief": "CANCOP"})
+	text := "The police chief defended the officer on Tuesday."
+	got := byHead(resolve(t, text, Context{Date: day("2004-09-01"), Dateline: "VANCOUVER"}))
+	checkCodes(t, text, got, map[string]string{"chief": "CANCOP"})
 }
 
 // TestPronounInAdverbialClause: the subject of a clause of its own may

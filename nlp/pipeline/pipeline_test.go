@@ -104,15 +104,7 @@ func TestFrontedPhrase(t *testing.T) {
 	p := loadDefault(t)
 	doc := p.Analyze("After the talks in Vienna on Tuesday, the Iranian foreign minister met his Turkish counterpart in Ankara.")
 	toks := doc.Sentences[0].Tokens
-	at := func(text string) int {
-		for i, tok := range toks {
-			if tok.Text == text {
-				return i
-			}
-		}
-		t.Fatalf("no token %q", text)
-		return -1
-	}
+	at := tokenIndex(t, toks)
 	met := at("met")
 	if toks[met].Head != -1 {
 		t.Errorf("root is %q, want met", toks[toks[met].Head].Text)
@@ -125,15 +117,11 @@ func TestFrontedPhrase(t *testing.T) {
 	}
 }
 
-// TestReportingClause: a closing ", police said" is a clause of its own
-// hung on the root, its speaker the verb's subject; and a coordinated
-// subject the transitions made the root gives the root back to its
-// predicate.
-func TestReportingClause(t *testing.T) {
-	p := loadDefault(t)
-	doc := p.Analyze("Four Iraqi soldiers and two civilians were wounded in a bomb attack near Kirkuk on Sunday, police said.")
-	toks := doc.Sentences[0].Tokens
-	idx := func(text string) int {
+// tokenIndex returns a function giving the index of the token of toks with
+// a text, failing the test when there is none.
+func tokenIndex(t *testing.T, toks []nlp.Token) func(text string) int {
+	return func(text string) int {
+		t.Helper()
 		for i, tok := range toks {
 			if tok.Text == text {
 				return i
@@ -142,6 +130,17 @@ func TestReportingClause(t *testing.T) {
 		t.Fatalf("no token %q", text)
 		return -1
 	}
+}
+
+// TestReportingClause: a closing ", police said" is a clause of its own
+// hung on the root, its speaker the verb's subject; and a coordinated
+// subject the transitions made the root gives the root back to its
+// predicate.
+func TestReportingClause(t *testing.T) {
+	p := loadDefault(t)
+	doc := p.Analyze("Four Iraqi soldiers and two civilians were wounded in a bomb attack near Kirkuk on Sunday, police said.")
+	toks := doc.Sentences[0].Tokens
+	idx := tokenIndex(t, toks)
 	said, wounded := idx("said"), idx("wounded")
 	for _, c := range []struct {
 		word, rel string
@@ -158,13 +157,10 @@ func TestReportingClause(t *testing.T) {
 func TestNounList(t *testing.T) {
 	p := loadDefault(t)
 	toks := p.Analyze("The envoy condemned the raid and urged all Arab states, Muslim nations, as well as the international organizations to act.").Sentences[0].Tokens
-	at := map[string]int{}
-	for i, tok := range toks {
-		at[tok.Text] = i
-	}
+	at := tokenIndex(t, toks)
 	for _, w := range []string{"nations", "organizations"} {
-		if tok := toks[at[w]]; tok.Head != at["states"] || tok.Rel != "conj" {
-			t.Errorf("%q: head %d %s, want conj of states (%d)", w, tok.Head, tok.Rel, at["states"])
+		if tok := toks[at(w)]; tok.Head != at("states") || tok.Rel != "conj" {
+			t.Errorf("%q: head %d %s, want conj of states (%d)", w, tok.Head, tok.Rel, at("states"))
 		}
 	}
 }
@@ -174,14 +170,11 @@ func TestNounList(t *testing.T) {
 func TestGerundAfterPreposition(t *testing.T) {
 	p := loadDefault(t)
 	toks := p.Analyze("The minister stressed the necessity of exchanging views with Oman.").Sentences[0].Tokens
-	at := map[string]int{}
-	for i, tok := range toks {
-		at[tok.Text] = i
-	}
-	g, n := toks[at["exchanging"]], toks[at["views"]]
-	if g.XPOS != "VBG" || g.Head != at["necessity"] || n.Head != at["exchanging"] || n.Rel != "obj" {
+	at := tokenIndex(t, toks)
+	g, n := toks[at("exchanging")], toks[at("views")]
+	if g.XPOS != "VBG" || g.Head != at("necessity") || n.Head != at("exchanging") || n.Rel != "obj" {
 		t.Errorf("exchanging %s head %d %s, views head %d %s; want a VBG on necessity (%d) with its object",
-			g.XPOS, g.Head, g.Rel, n.Head, n.Rel, at["necessity"])
+			g.XPOS, g.Head, g.Rel, n.Head, n.Rel, at("necessity"))
 	}
 }
 
