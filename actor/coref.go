@@ -412,29 +412,28 @@ func located(toks []nlp.Token, h int) bool {
 	case "compound", "amod", "nmod:poss", "obl:unmarked", "obl:npmod", "nmod:npmod": // "a Lebanon-based network"
 		return true
 	}
-	for i := range toks {
-		if toks[i].Head == h && toks[i].Rel == "case" {
-			switch strings.ToLower(toks[i].Text) {
-			case "in", "at", "across", "throughout", "inside", "near", "around", "from", "within", "outside", "into", "of":
-				return true
-			}
-		}
-	}
-	return false
+	return placePreps[caseWord(toks, h)]
 }
 
 // aimedAt reports whether token h is the object of a preposition of aim
 // ("against Palestinians", "on Israelis").
-func aimedAt(toks []nlp.Token, h int) bool {
+func aimedAt(toks []nlp.Token, h int) bool { return aimPreps[caseWord(toks, h)] }
+
+var (
+	placePreps = map[string]bool{"in": true, "at": true, "across": true, "throughout": true, "inside": true, "near": true,
+		"around": true, "from": true, "within": true, "outside": true, "into": true, "of": true}
+	aimPreps = map[string]bool{"against": true, "on": true, "upon": true, "at": true, "toward": true, "towards": true}
+)
+
+// caseWord is the lower-case preposition that token h is the object of,
+// "" if none.
+func caseWord(toks []nlp.Token, h int) string {
 	for i := range toks {
 		if toks[i].Head == h && toks[i].Rel == "case" {
-			switch strings.ToLower(toks[i].Text) {
-			case "against", "on", "upon", "at", "toward", "towards":
-				return true
-			}
+			return strings.ToLower(toks[i].Text)
 		}
 	}
-	return false
+	return ""
 }
 
 func abs(x int) int {

@@ -46,6 +46,10 @@ type Mention struct {
 	opposed    bool   // named as what an "anti-" word opposes: no antecedent of "they"
 }
 
+// Opposed reports whether the mention is the name an "anti-" adjective
+// opposes ("anti-American"): what a protest is against.
+func (m *Mention) Opposed() bool { return m.opposed }
+
 // human reports whether the mention can be referred to as "he" or "she".
 func (m *Mention) human() bool {
 	switch m.Kind {
@@ -465,7 +469,7 @@ func (s *sentence) apposed(a, b *match) bool {
 func (s *sentence) place(m *Mention, place *match, h int) {
 	e := place.entries[0]
 	m.Kind, m.Name, m.Plural = e.kind, e.name, e.plural
-	if e.kind == Demonym && !e.plural && s.definite(h) {
+	if e.kind == Demonym && !e.plural && s.k.Definite(s.toks, h) {
 		m.Plural = true // "the Palestinian", "the British": the people
 	}
 	code := e.code
@@ -473,16 +477,6 @@ func (s *sentence) place(m *Mention, place *match, h int) {
 		code += "GOV"
 	}
 	s.setCode(m, code)
-}
-
-// definite reports whether token h heads its phrase with "the".
-func (s *sentence) definite(h int) bool {
-	for _, c := range s.k.Of(h) {
-		if s.toks[c].Rel == "det" && strings.EqualFold(s.toks[c].Text, "the") {
-			return true
-		}
-	}
-	return false
 }
 
 func (s *sentence) placeCode(place *match) string {

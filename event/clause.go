@@ -169,7 +169,7 @@ func (s *sent) nounEvent(t int) bool {
 	if h < 0 {
 		return true
 	}
-	if s.rel(t) == "nmod" && s.caseOf(t) == "of" && quantities[s.lemma(h)] {
+	if s.countedBy(t) >= 0 && s.caseOf(t) == "of" {
 		return s.nounEvent(h) // "died in a series of air strikes": as the series goes
 	}
 	switch s.rel(t) {
@@ -204,8 +204,8 @@ func (s *sent) nounEvent(t int) bool {
 // victims returns who died in the violence event noun t names, -1 if no
 // one did: the subject of "died in US air strikes" (or "in a series of").
 func (s *sent) victims(t int) int {
-	if h := s.head(t); s.rel(t) == "nmod" && h >= 0 && quantities[s.lemma(h)] {
-		t = h
+	if q := s.countedBy(t); q >= 0 {
+		t = q
 	}
 	h := s.head(t)
 	if h < 0 || s.rel(t) != "obl" || !deathVerbs[s.lemma(h)] {

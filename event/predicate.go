@@ -2,7 +2,6 @@ package event
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/dyad-org/dyad/actor"
 	"github.com/dyad-org/dyad/event/lexicon"
@@ -149,8 +148,17 @@ func (s *sent) objectArg(obj int, prep string) int {
 	if a := s.prepArg(obj, prep); a >= 0 {
 		return a
 	}
-	if q := s.head(obj); q >= 0 && s.rel(obj) == "nmod" && quantities[s.lemma(q)] {
+	if q := s.countedBy(obj); q >= 0 {
 		return s.prepArg(q, prep)
+	}
+	return -1
+}
+
+// countedBy returns the quantity noun t is counted by ("hundreds of
+// rockets", "a series of air strikes"), -1 if none.
+func (s *sent) countedBy(t int) int {
+	if q := s.head(t); q >= 0 && s.rel(t) == "nmod" && quantities[s.lemma(q)] {
+		return q
 	}
 	return -1
 }
@@ -441,7 +449,7 @@ func (s *sent) protestedAgainst(t int, f fitted) int {
 			continue
 		}
 		for _, c := range s.deps.Of(n) {
-			if s.rel(c) == "amod" && len(s.toks[c].Text) > 5 && strings.EqualFold(s.toks[c].Text[:5], "anti-") && s.mention(c) != nil {
+			if m := s.mention(c); m != nil && m.Opposed() {
 				return c
 			}
 		}
@@ -460,7 +468,6 @@ func (s *sent) venue(t int) int {
 	return -1
 }
 
-// eventsOf builds one event for each source and target.
 // mutual reports whether two coordinated subjects of predicate t with no
 // one else named act towards each other: they do when they cooperate ("X
 // and Y agreed") or fight each other ("clashed"), not when they threaten,
@@ -480,6 +487,7 @@ func (s *sent) mutual(t int, code string) bool {
 
 var mutualConflict = map[string]bool{"clash": true, "fight": true, "battle": true, "skirmish": true, "exchange": true, "trade": true, "trading": true}
 
+// eventsOf builds one event for each source and target.
 func (s *sent) eventsOf(t int, e lexicon.Entry, f fitted, code string, src, tgt []*actor.Mention) []Event {
 	if len(src) == 0 {
 		src = []*actor.Mention{nil}

@@ -224,8 +224,6 @@ func (s *sent) passive(t int) bool {
 	return s.headlinePassive(t) >= 0
 }
 
-// adjectivalPassive reports whether t is a passive participle the tagger
-// read as an adjective after a copula ("were wounded").
 // statePredicate reports whether participle t, passive in form, states
 // its subject's stance as the adjective the lexicon has for the form does
 // ("Iran is prepared for cooperation", "is committed to talks"): no one
@@ -253,6 +251,8 @@ func (s *sent) statedPassive(t int) int {
 	return s.child(h, "nsubj:pass")
 }
 
+// adjectivalPassive reports whether t is a passive participle the tagger
+// read as an adjective after a copula ("were wounded").
 func (s *sent) adjectivalPassive(t int) bool {
 	return s.toks[t].UPOS == "ADJ" && strings.HasSuffix(s.toks[t].Text, "ed") && s.child(t, "cop") >= 0
 }

@@ -10,29 +10,33 @@ import (
 // miss in news text: headlines and leads with a bare name for a subject,
 // reduced relative clauses and participial clauses, rare in the treebank.
 
-// RepairFinite retags as a present-tense verb a plural noun that training
-// also saw as one, where the sentence needs it: a sentence left without a
-// finite verb, at the first such noun right after a noun ("The EU calls on
-// Israel to end ...": news leads and headlines with a bare name as subject,
-// rare in the treebank), a plural present tense read as a noun after a
-// plural noun ("Haitian gangs shoot civilians"), or a second present tense coordinated with a
-// first, right after "and" and before a preposition ("Qatar has the same
-// views as Iran and calls for a role of the OIC"). Or it retags as a past
-// tense a participle right after a noun and before the start of a noun
-// phrase, in a main clause left without a finite verb ("Israeli forces
-// confiscated weapons", "a journalist contradicted claims that he was
-// held", read as "forces [that were] confiscated"). Before all that, a
-// regular past form between a noun and "by" becomes a participle ("the
-// attack condemned by Israeli officials"), and a participle opening a
-// clause after a comma that was read as an adjective or a noun becomes the
-// participle (", expressing confidence that", "of exchanging views"). It rewrites at most one
-// word's class for each of these repairs and reports whether it did any.
+// RepairFinite fixes the verbs of one tagged sentence (classes, as
+// TagForms gave them) where the sentence needs them, and reports whether it
+// changed any:
+//   - each regular past form between a noun and "by" becomes a participle
+//     ("the attack strongly condemned by Israeli officials");
+//   - each "-ing" word after a comma or a preposition read as an adjective
+//     or a noun becomes a participle (", expressing confidence", "of
+//     exchanging views");
+//   - a participle after a noun and before a noun phrase, in a main clause
+//     left without a finite verb, becomes a past tense ("Israeli forces
+//     confiscated weapons", "said settlers set fire to");
+//   - a present tense read as a plural noun, coordinated with another
+//     present tense after "and" and before a preposition, becomes one again
+//     ("Qatar has the same views as Iran and calls for");
+//   - in a sentence left without a finite verb, the first plural noun after
+//     a noun that training saw as a verb becomes a present tense ("The EU
+//     calls on Israel": leads and headlines with a bare name as subject,
+//     rare in the treebank), as does a base form read as a noun after a
+//     plural noun ("Haitian gangs shoot civilians").
+//
+// Each of the last three rewrites one word at most.
 func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
 	if len(forms) < 3 || t.vbz < 0 || t.vbd < 0 || t.vbn < 0 || t.vbg < 0 || t.vbp < 0 {
 		return false
 	}
-	passive := t.reducedPassive(forms, classes)
-	passive = t.participleClause(forms, classes) || passive
+	changed := t.reducedPassive(forms, classes)
+	changed = t.participleClause(forms, classes) || changed
 	if i := t.pastTense(forms, classes); i >= 0 {
 		classes[i] = t.vbd
 		return true
@@ -53,15 +57,16 @@ func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
 		}
 	}
 	if finite {
-		return passive
+		return changed
 	}
 	for i := 1; i+1 < len(forms); i++ {
 		// "Haitian gangs shoot civilians": a singular noun after a plural
 		// one, before a noun phrase, seen as a verb's base form.
-		if x := t.xpos[classes[i-1]]; (x == "NNS" || x == "NNPS") && t.xpos[classes[i]] == "NN" &&
-			opensNounPhrase[t.xpos[classes[i+1]]] && (t.seenAs(strings.ToLower(forms[i]), "VBP") || t.seenAs(strings.ToLower(forms[i]), "VB")) {
-			classes[i] = t.vbp
-			return true
+		if x := t.xpos[classes[i-1]]; (x == "NNS" || x == "NNPS") && t.xpos[classes[i]] == "NN" && opensNounPhrase[t.xpos[classes[i+1]]] {
+			if lower := strings.ToLower(forms[i]); t.seenAs(lower, "VBP") || t.seenAs(lower, "VB") {
+				classes[i] = t.vbp
+				return true
+			}
 		}
 		if u := t.upos[classes[i-1]]; (u == "NOUN" || u == "PROPN") && t.xpos[classes[i]] == "NNS" &&
 			t.upos[classes[i+1]] != "PUNCT" && t.seenAs(strings.ToLower(forms[i]), "VBZ") {
@@ -69,13 +74,13 @@ func (t *Tagger) RepairFinite(forms []string, classes []int) bool {
 			return true
 		}
 	}
-	return passive
+	return changed
 }
 
 // reducedPassive retags as a participle each regular past form right after
 // a noun (or a noun and an adverb) and before "by" ("the attack strongly
-// condemned by officials"), save verbs
-// of motion ("the convoy passed by the camp"), and reports whether it did.
+// condemned by officials"), save verbs of motion ("the convoy passed by
+// the camp"), and reports whether it did.
 func (t *Tagger) reducedPassive(forms []string, classes []int) bool {
 	done := false
 	for i := 1; i+1 < len(forms); i++ {
