@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -27,6 +28,8 @@ func newBenchCmd() *cobra.Command {
 	var workers int
 	var seed uint64
 	var withIngest bool
+	var profile string
+	var repeat int
 	cmd := &cobra.Command{
 		Use:   "bench [--mb 10] [--workers N]",
 		Short: "Measure end-to-end coding throughput on a generated news corpus",
@@ -40,7 +43,10 @@ peak resident memory of each run.
 Without --workers it runs once with 1 worker (the rate of one core) and once
 with one worker per core, when there is more than one. With --ingest each run
 is followed by one of dyad ingest over the same corpus into a new SQLite store,
-so that the cost of storing shows beside that of coding.`,
+so that the cost of storing shows beside that of coding, and the ratio of
+their rates per CPU second is printed; --repeat N alternates the jobs N
+times and prints the median ratio, since a shared machine's neighbours move
+single runs by a tenth or more. --cpuprofile writes one CPU profile per run.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if mib <= 0 {
 				return fmt.Errorf("--mb %g: want a positive size", mib)
@@ -52,7 +58,8 @@ so that the cost of storing shows beside that of coding.`,
 				counts = append(counts, n)
 			}
 			return runBench(cmd.Context(), defaultCoder,
-				int64(mib*(1<<20)), seed, counts, withIngest, cmd.OutOrStdout())
+				benchPlan{size: int64(mib * (1 << 20)), seed: seed, workers: counts, ingest: withIngest, repeat: repeat, profile: profile},
+				cmd.OutOrStdout())
 		},
 	}
 	f := cmd.Flags()
@@ -60,13 +67,27 @@ so that the cost of storing shows beside that of coding.`,
 	f.IntVar(&workers, "workers", 0, "run once with `N` workers (default: 1, then one per core)")
 	f.Uint64Var(&seed, "seed", 1, "seed `N` of the generated corpus")
 	f.BoolVar(&withIngest, "ingest", false, "also time dyad ingest into an SQLite store")
+	f.IntVar(&repeat, "repeat", 1, "run each job `N` times, alternating")
+	f.StringVar(&profile, "cpuprofile", "", "write a CPU profile of each run to `PREFIX`-JOB-WORKERS-RUN.pprof")
 	cmd.AddCommand(newBenchAPICmd())
 	return cmd
 }
 
-// runBench generates a corpus of size bytes of text and codes it once with
-// each number of workers, printing one line per run.
-func runBench(ctx context.Context, newCoder func() (coder, error), size int64, seed uint64, workerCounts []int, withIngest bool, w io.Writer) error {
+// benchPlan is what dyad bench runs: a corpus of size bytes of text from
+// seed, coded (and ingested, if ingest) once with each number of workers.
+type benchPlan struct {
+	size    int64
+	seed    uint64
+	workers []int
+	ingest  bool
+	repeat  int    // runs of each job per number of workers
+	profile string // prefix of the runs' CPU profiles; "" for none
+}
+
+// runBench generates the plan's corpus and runs each of its jobs, printing
+// one line per run.
+func runBench(ctx context.Context, newCoder func() (coder, error), plan benchPlan, w io.Writer) error {
+	size, seed, workerCounts := plan.size, plan.seed, plan.workers
 	for _, n := range workerCounts {
 		if n < 1 {
 			return fmt.Errorf("--workers %d: want at least 1", n)
@@ -97,28 +118,79 @@ func runBench(ctx context.Context, newCoder func() (coder, error), size int64, s
 	// other programs share the machine and slow the rates by the clock.
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "job\tworkers\tseconds\tCPU s\tMiB/s\tarticles/s\tsentences/s\tsentences/CPU s\tevents\tquotes\tfailed\tpeak RSS MiB\t")
+	var ratios []string
 	for _, n := range workerCounts {
 		jobs := map[string]func(context.Context, coder, string, string, int) (benchResult, error){"code": benchRun}
 		names := []string{"code"}
-		if withIngest {
+		if plan.ingest {
 			jobs["ingest"] = benchIngest
 			names = append(names, "ingest")
 		}
-		for _, job := range names {
-			r, err := jobs[job](ctx, c, corpus, dir, n)
+		// The ratio of ingest's rate to code's, per CPU second, is taken
+		// round by round: a neighbour slowing the machine slows both.
+		var shares []float64
+		for round := 1; round <= max(plan.repeat, 1); round++ {
+			roundDir, err := os.MkdirTemp(dir, "run-")
 			if err != nil {
 				return err
 			}
-			secs, cpu := r.elapsed.Seconds(), r.cpu.Seconds()
-			perCPU := "n/a"
-			if cpu > 0 {
-				perCPU = fmt.Sprintf("%.0f", float64(st.sentences)/cpu)
+			cpus := map[string]float64{}
+			for _, job := range names {
+				r, err := profiled(plan.profile, fmt.Sprintf("%s-%d-%d", job, n, round), func() (benchResult, error) {
+					return jobs[job](ctx, c, corpus, roundDir, n)
+				})
+				if err != nil {
+					return err
+				}
+				secs, cpu := r.elapsed.Seconds(), r.cpu.Seconds()
+				cpus[job] = cpu
+				perCPU := "n/a"
+				if cpu > 0 {
+					perCPU = fmt.Sprintf("%.0f", float64(st.sentences)/cpu)
+				}
+				fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.2f\t%.0f\t%.0f\t%s\t%d\t%d\t%d\t%s\t\n", job, n, secs, cpu, mib(st.textBytes)/secs,
+					float64(r.counts.articles)/secs, float64(st.sentences)/secs, perCPU, r.counts.events, r.counts.quotes, r.counts.failed, r.peak)
 			}
-			fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.2f\t%.0f\t%.0f\t%s\t%d\t%d\t%d\t%s\t\n", job, n, secs, cpu, mib(st.textBytes)/secs,
-				float64(r.counts.articles)/secs, float64(st.sentences)/secs, perCPU, r.counts.events, r.counts.quotes, r.counts.failed, r.peak)
+			if err := os.RemoveAll(roundDir); err != nil {
+				return err
+			}
+			if cpus["ingest"] > 0 {
+				shares = append(shares, cpus["code"]/cpus["ingest"])
+			}
+		}
+		if len(shares) > 0 {
+			slices.Sort(shares)
+			ratios = append(ratios, fmt.Sprintf("ingest/code per CPU second, %d worker(s): median %.0f%% of %d run(s) (%.0f%%-%.0f%%)",
+				n, 100*median(shares), len(shares), 100*shares[0], 100*shares[len(shares)-1]))
 		}
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, r := range ratios {
+		fmt.Fprintln(w, r)
+	}
+	return nil
+}
+
+// profiled runs job, writing its CPU profile to prefix-name.pprof unless
+// prefix is "".
+func profiled(prefix, name string, job func() (benchResult, error)) (benchResult, error) {
+	if prefix == "" {
+		return job()
+	}
+	stop, err := startCPUProfile(prefix + "-" + name + ".pprof")
+	if err != nil {
+		return benchResult{}, err
+	}
+	defer stop()
+	return job()
+}
+
+// median of sorted values.
+func median(sorted []float64) float64 {
+	n := len(sorted)
+	return (sorted[(n-1)/2] + sorted[n/2]) / 2
 }
 
 type benchResult struct {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/dyad-org/dyad/article"
 	"github.com/dyad-org/dyad/coding"
+	"github.com/dyad-org/dyad/ingest"
 	"github.com/dyad-org/dyad/store"
 	"github.com/dyad-org/dyad/store/storetest"
 )
@@ -255,7 +257,9 @@ func TestIngestTwoWorkersPostgres(t *testing.T) {
 			twice++
 		}
 	}
-	if len(coded) != n || twice > 32 { // 32: the two batches a worker holds at most (ingest.Worker.Drain)
+	// A worker holds two batches at most (ingest.Worker.Drain), of the size
+	// for dyad ingest's default number of coding goroutines.
+	if len(coded) != n || twice > 2*ingest.BatchSize(runtime.GOMAXPROCS(0)) {
 		t.Errorf("%d articles coded, %d of them twice", len(coded), twice)
 	}
 	t.Logf("two workers, one killed at a third: %d articles stored once each; %d coded again after the kill", n, twice)

@@ -65,11 +65,13 @@ func (l *Lemmatizer) byRule(form, xpos string) string {
 }
 
 // Train learns the rules and exceptions from gold sentences. minCount is how
-// often a suffix must be seen before its rule is trusted.
+// many different words must share a suffix before its rule is trusted:
+// words, not uses, so that one misspelling written twice ("privilages" →
+// "privilege") makes an exception, not a rule that turns "villages" into
+// "villege".
 func Train(train []conllu.Sentence, minCount int) *Lemmatizer {
 	type key struct{ form, xpos string }
 	lemmas := map[key]map[string]int{}
-	ruleVotes := map[string]map[Rule]int{}
 	for _, s := range train {
 		for _, w := range s.Words {
 			k := key{w.Form, w.XPOS}
@@ -77,18 +79,23 @@ func Train(train []conllu.Sentence, minCount int) *Lemmatizer {
 				lemmas[k] = map[string]int{}
 			}
 			lemmas[k][w.Lemma]++
-			r, ok := ruleFor(w.Form, w.Lemma)
-			if !ok {
-				continue
+		}
+	}
+	// Each word votes once, for the rule of its most frequent lemma, on
+	// every suffix of its lowercase form.
+	ruleVotes := map[string]map[Rule]int{}
+	for k, m := range lemmas {
+		r, ok := ruleFor(k.form, mostFrequent(m))
+		if !ok {
+			continue
+		}
+		lower := strings.ToLower(k.form)
+		for n := 0; n <= min(maxSuffix, len(lower)); n++ {
+			rk := k.xpos + "|" + lower[len(lower)-n:]
+			if ruleVotes[rk] == nil {
+				ruleVotes[rk] = map[Rule]int{}
 			}
-			lower := strings.ToLower(w.Form)
-			for n := 0; n <= min(maxSuffix, len(lower)); n++ {
-				rk := w.XPOS + "|" + lower[len(lower)-n:]
-				if ruleVotes[rk] == nil {
-					ruleVotes[rk] = map[Rule]int{}
-				}
-				ruleVotes[rk][r]++
-			}
+			ruleVotes[rk][r]++
 		}
 	}
 	l := &Lemmatizer{Rules: map[string]Rule{}, Exceptions: map[string]string{}}
@@ -100,7 +107,12 @@ func Train(train []conllu.Sentence, minCount int) *Lemmatizer {
 				best, bestN = r, n
 			}
 		}
-		if total >= minCount {
+		// A suffix whose words disagree leaves them to a shorter one: two
+		// of four words in "-ten" are "(for)gotten", which would make
+		// "beaten" "bet"; "-en" agrees. The empty suffix, last resort,
+		// takes its most common rule.
+		_, suffix, _ := strings.Cut(rk, "|")
+		if total >= minCount && (suffix == "" || 2*bestN > total) {
 			l.Rules[rk] = best
 		}
 	}

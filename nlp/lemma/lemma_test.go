@@ -31,6 +31,22 @@ func TestRulesAndExceptions(t *testing.T) {
 	}
 }
 
+// A misspelling seen twice is one word: its correction stays an exception
+// and does not become the rule of its suffix.
+func TestRulesCountWordsNotUses(t *testing.T) {
+	var words []conllu.Word
+	for _, w := range [][2]string{{"privilages", "privilege"}, {"privilages", "privilege"}, {"images", "image"}, {"pages", "page"}} {
+		words = append(words, conllu.Word{Form: w[0], Lemma: w[1], XPOS: "NNS"})
+	}
+	l := Train([]conllu.Sentence{{Words: words}}, 2)
+	if got := l.Lemma("villages", "NNS"); got != "village" {
+		t.Errorf("Lemma(villages) = %q, want village", got)
+	}
+	if got := l.Lemma("privilages", "NNS"); got != "privilege" {
+		t.Errorf("Lemma(privilages) = %q, want privilege", got)
+	}
+}
+
 func TestAccuracyOnEWTDev(t *testing.T) {
 	read := func(name string) []conllu.Sentence {
 		path := "../../../shared/data/ud-ewt/en_ewt-ud-" + name + ".conllu"

@@ -52,7 +52,7 @@ func Fill(ctx context.Context, st *store.Store, n, events int, seed uint64) erro
 	onto := ontology.Default()
 	r := rand.New(rand.NewPCG(seed, 1))
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	const batch = 200
+	const batch = 64 // articles per transaction, as dyad ingest stores them
 	for first := 0; first < n; first += batch {
 		var arts []article.Article
 		var results []coding.Result

@@ -110,3 +110,20 @@ func page(t *testing.T, st *store.Store, f store.Filter, limit int) []listed {
 		p.Cursor = next
 	}
 }
+
+// BenchmarkFill measures what storing costs per article apart from coding:
+// enqueueing, claiming and completing articles of ten events and a quote
+// each, as dyad ingest stores them, into a new SQLite store.
+func BenchmarkFill(b *testing.B) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(b.TempDir(), "dyad.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	b.ResetTimer()
+	if err := synth.Fill(ctx, st, b.N, 10, 1); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
