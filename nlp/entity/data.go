@@ -15,6 +15,9 @@ import (
 type Sentence struct {
 	Forms, Tags []string
 	Labels      []string
+	// Heads and Rels are a parse of the sentence, if Options.Syntax.
+	Heads []int
+	Rels  []string
 }
 
 // Types are the entity types the tagger finds; every other type in the data

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dyad-org/dyad/nlp"
 	"github.com/dyad-org/dyad/nlp/modelfile"
+	"github.com/dyad-org/dyad/nlp/parser"
 	"github.com/dyad-org/dyad/nlp/perceptron"
 	"github.com/dyad-org/dyad/nlp/tagger"
 )
@@ -20,10 +21,9 @@ const (
 	dataDir   = "../../../shared/data"
 	modelsDir = "../../models"
 	modelFile = "entities.model.gz"
-	// minF1 is a floor just under the committed model's UNER EWT test F1
-	// (0.693), so that no change makes it worse unnoticed. The NLP issue's
-	// target is 0.70, not reached yet: raise this to it when it is.
-	minF1 = 0.69
+	// minF1 is the NLP issue's target for UNER EWT test F1, which the
+	// committed model meets (0.7016), so that no change loses it unnoticed.
+	minF1 = 0.70
 )
 
 // posTagger is the committed POS tagger, or one trained from UD EWT (about
@@ -41,6 +41,32 @@ var posTagger = sync.OnceValues(func() (*tagger.Tagger, error) {
 	return tagger.Train(train, tagger.DefaultOptions, nil), nil
 })
 
+// parsers are the committed parser and, for UNER dev, the one trained on
+// EWT train alone that DYAD_ENTITY_DEV_PARSER names (dyad train parser
+// --splits train --out DIR makes one); the test is skipped without them.
+func parsers(t *testing.T) Parsers {
+	t.Helper()
+	dev := os.Getenv("DYAD_ENTITY_DEV_PARSER")
+	if dev == "" {
+		t.Skip("set DYAD_ENTITY_DEV_PARSER to a parser model trained on EWT train alone")
+	}
+	return Parsers{All: loadParser(t, filepath.Join(modelsDir, "parser.model.gz")), Dev: loadParser(t, dev)}
+}
+
+func loadParser(t testing.TB, path string) *parser.Parser {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("no parser model: %v", err)
+	}
+	defer f.Close()
+	p, _, err := parser.Load(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func needData(t testing.TB, names ...string) {
 	t.Helper()
 	for _, n := range names {
@@ -52,9 +78,7 @@ func needData(t testing.TB, names ...string) {
 
 // TestTrainFromData trains with DefaultOptions and checks the UNER test
 // score. With DYAD_TRAIN_ENTITIES=1 it also writes the model to
-// models/entities.model.gz, which is how the committed model is made:
-//
-//	DYAD_TRAIN_ENTITIES=1 GOMAXPROCS=1 go test ./nlp/entity/ -run TestTrainFromData -v
+// models/entities.model.gz, as dyad train entities does.
 func TestTrainFromData(t *testing.T) {
 	write := os.Getenv("DYAD_TRAIN_ENTITIES") != ""
 	if os.Getenv("DYAD_TRAIN_TEST") == "" && !write {
@@ -66,7 +90,7 @@ func TestTrainFromData(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	et, meta, err := TrainFromData(dataDir, tg, DefaultOptions, nil)
+	et, meta, err := TrainFromData(dataDir, tg, parsers(t), DefaultOptions, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,9 +128,9 @@ func saveModel(t *testing.T, et *Tagger, meta modelfile.Meta) {
 	}
 }
 
-// committed loads the committed entity model and the POS tagger it was
-// trained with, skipping the test when either is missing.
-func committed(t testing.TB) (*Tagger, *tagger.Tagger) {
+// committed loads the committed entity model and the POS tagger and parser
+// it was trained with, skipping the test when one is missing.
+func committed(t testing.TB) (*Tagger, *tagger.Tagger, *parser.Parser) {
 	t.Helper()
 	f, err := os.Open(filepath.Join(modelsDir, modelFile))
 	if err != nil {
@@ -126,18 +150,18 @@ func committed(t testing.TB) (*Tagger, *tagger.Tagger) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return et, tg
+	return et, tg, loadParser(t, filepath.Join(modelsDir, "parser.model.gz"))
 }
 
 func TestCommittedModel(t *testing.T) {
-	et, tg := committed(t)
+	et, tg, ps := committed(t)
 	needData(t, UNERTestFile)
 	test, err := ReadUNER(filepath.Join(dataDir, UNERTestFile))
 	if err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	POSTag(tg, test)
+	annotate(tg, ps, test)
 	p, r, f1 := et.Evaluate(test)
 	t.Logf("UNER EWT test: P %.4f R %.4f F1 %.4f (%d sentences in %s)", p, r, f1, len(test), time.Since(start).Round(time.Millisecond))
 	if f1 < minF1 {
@@ -146,13 +170,13 @@ func TestCommittedModel(t *testing.T) {
 }
 
 func BenchmarkTag(b *testing.B) {
-	et, tg := committed(b)
+	et, tg, ps := committed(b)
 	needData(b, UNERTestFile)
 	test, err := ReadUNER(filepath.Join(dataDir, UNERTestFile))
 	if err != nil {
 		b.Fatal(err)
 	}
-	POSTag(tg, test)
+	annotate(tg, ps, test)
 	tokens := 0
 	for _, s := range test {
 		tokens += len(s.Forms)
@@ -162,7 +186,7 @@ func BenchmarkTag(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		for _, s := range test {
-			out = et.Tag(s.Forms, s.Tags, out[:0])
+			out = et.TagParsed(s.Forms, s.Tags, s.Heads, s.Rels, out[:0])
 		}
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
@@ -174,7 +198,9 @@ func BenchmarkTag(b *testing.B) {
 // scores both halves together, for three seeds since one seed's score
 // varies by about 0.01. DYAD_ENTITY_CV may hold JSON overriding
 // DefaultOptions, or a list of such to compare in one run, e.g.
-// [{"Iterations":15},{"UNERCopies":2}].
+// [{"Iterations":15},{"UNERCopies":2}]. It needs DYAD_ENTITY_DEV_PARSER
+// (see parsers). Syntax features, for one, scored 0.6736 against 0.6677
+// without (every seed higher).
 func TestCrossValidate(t *testing.T) {
 	overrides, ok := os.LookupEnv("DYAD_ENTITY_CV")
 	if !ok {
@@ -196,7 +222,7 @@ func TestCrossValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := loadCorpus(dataDir, tg)
+	c, err := loadCorpus(dataDir, tg, parsers(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -54,6 +55,7 @@ type workspace struct {
 	obs    []float32 // observed-feature scores, token by class
 	best   []float32 // Viterbi: best score of a path ending in token, class
 	back   []int8    // Viterbi: the class before it on that path
+	caseOf []int     // syntax: a token's case word, by token
 }
 
 func newTagger(m perceptron.Scorer, t Tables) *Tagger {
@@ -78,12 +80,19 @@ func (t *Tagger) classes() int { return 1 + 4*len(t.tables.Types) }
 // as unknown). It appends the spans to out and returns it; Start and End are
 // left 0 for the caller to fill.
 func (t *Tagger) Tag(forms, tags []string, out []nlp.Entity) []nlp.Entity {
+	return t.TagParsed(forms, tags, nil, nil, out)
+}
+
+// TagParsed is Tag for a parsed sentence: heads[i] is the index of token
+// i's head (-1 for the root), rels[i] its relation.
+func (t *Tagger) TagParsed(forms, tags []string, heads []int, rels []string, out []nlp.Entity) []nlp.Entity {
 	if len(forms) == 0 {
 		return out
 	}
 	ws := t.pool.Get().(*workspace)
 	defer t.pool.Put(ws)
 	ws.prepare(t, forms, tags)
+	ws.syntax(heads, rels)
 	t.decode(t.model, ws, ws.labels)
 	return t.spans(ws.labels, out)
 }
@@ -309,6 +318,48 @@ func (ws *workspace) prepare(t *Tagger, forms, tags []string) {
 		}
 	}
 }
+
+// syntax sets the tokens' syntactic values from a parse, or clears them
+// when there is none.
+func (ws *workspace) syntax(heads []int, rels []string) {
+	n := len(ws.toks)
+	if len(heads) != n || len(rels) != n {
+		for i := range ws.toks {
+			tk := &ws.toks[i]
+			tk.rel, tk.phrase, tk.caseWord, tk.headWord = 0, 0, 0, 0
+		}
+		return
+	}
+	// caseOf[j] is the first case or mark word hung on token j, else -1.
+	ws.caseOf = slices.Grow(ws.caseOf[:0], n)[:n]
+	for j := range ws.caseOf {
+		ws.caseOf[j] = -1
+	}
+	for k := n - 1; k >= 0; k-- {
+		if h := heads[k]; h >= 0 && h < n && (rels[k] == "case" || rels[k] == "mark") {
+			ws.caseOf[h] = k
+		}
+	}
+	for i := range ws.toks {
+		tk := &ws.toks[i]
+		tk.rel = perceptron.String(rels[i])
+		j := i // the head of the name i is part of
+		for steps := 0; steps < n && heads[j] >= 0 && heads[j] < n && (rels[j] == "flat" || rels[j] == "compound"); steps++ {
+			j = heads[j]
+		}
+		tk.phrase = perceptron.String(rels[j])
+		tk.caseWord, tk.headWord = noWord, noWord
+		if h := heads[j]; h >= 0 && h < n {
+			tk.headWord = ws.toks[h].w.Lower
+		}
+		if k := ws.caseOf[j]; k >= 0 {
+			tk.caseWord = ws.toks[k].w.Lower
+		}
+	}
+}
+
+// noWord stands for a missing case word or head.
+const noWord = 0x5a5a5a5a03
 
 func isQuote(f string) bool {
 	switch f {

@@ -10,6 +10,8 @@ import (
 
 	"github.com/dyad-org/dyad/nlp"
 	"github.com/dyad-org/dyad/nlp/modelfile"
+	"github.com/dyad-org/dyad/nlp/perceptron"
+	"github.com/dyad-org/dyad/nlp/wordfeat"
 )
 
 // toy is a small training set: people after titles and before "said",
@@ -340,9 +342,11 @@ func TestTrainingSet(t *testing.T) {
 	wiki := toy()[:2]
 	uner := toy()[2:3]
 	var tagged [][]string
-	tag := func(forms []string) []string {
-		tagged = append(tagged, forms)
-		return make([]string, len(forms))
+	tag := func(sents []Sentence) {
+		for i := range sents {
+			tagged = append(tagged, sents[i].Forms)
+			sents[i].Tags = make([]string, len(sents[i].Forms))
+		}
 	}
 	o := Options{UNERCopies: 3, LowerWiki: true}
 	got := trainingSet(tag, wiki, uner, o)
@@ -366,5 +370,36 @@ func TestTrainingSet(t *testing.T) {
 	}
 	if n := len(trainingSet(tag, wiki, uner, Options{})); n != 3 {
 		t.Errorf("zero options: %d sentences, want wikigold and UNER once", n)
+	}
+}
+
+// TestSyntaxOfNames checks what a parse tells the tagger of each word: the
+// relation of the name it is part of, climbing flat and compound, with
+// that name's case word and the word it hangs on.
+func TestSyntaxOfNames(t *testing.T) {
+	tg := newTagger(nil, Tables{Types: Types})
+	forms := []string{"He", "lives", "in", "New", "York", "City", "."}
+	heads := []int{1, -1, 5, 5, 5, 1, 1}
+	rels := []string{"nsubj", "root", "case", "compound", "compound", "obl", "punct"}
+	ws := tg.pool.Get().(*workspace)
+	defer tg.pool.Put(ws)
+	ws.prepare(tg, forms, nil)
+	ws.syntax(heads, rels)
+	word := func(w string) uint64 { return wordfeat.LowerHash(w) }
+	for _, i := range []int{3, 4, 5} {
+		tk := &ws.toks[i]
+		if tk.phrase != perceptron.String("obl") || tk.caseWord != word("in") || tk.headWord != word("lives") {
+			t.Errorf("%s: phrase %x case %x head %x, want obl, in, lives", forms[i], tk.phrase, tk.caseWord, tk.headWord)
+		}
+	}
+	if he := &ws.toks[0]; he.phrase != perceptron.String("nsubj") || he.caseWord != noWord || he.rel != he.phrase {
+		t.Errorf("He: phrase %x case %x rel %x, want nsubj with no case word", he.phrase, he.caseWord, he.rel)
+	}
+	if root := &ws.toks[1]; root.headWord != noWord {
+		t.Errorf("the root's head word %x, want none", root.headWord)
+	}
+	ws.syntax(nil, nil)
+	if ws.toks[3].rel != 0 || ws.toks[3].phrase != 0 {
+		t.Error("an unparsed sentence kept the syntax of the last one")
 	}
 }

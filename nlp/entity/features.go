@@ -49,6 +49,10 @@ const (
 	tCaseW1    // casing of w-1 and w0
 	tCaseN1    // casing of w0 and w+1
 	tCasePrev  // l-1, casing of w0
+	tRel       // relation of w0 to its head
+	tPhrase    // relation of w0's phrase, its case word
+	tPhraseW   // relation of w0's phrase, its head's word
+	tPhraseCap // relation of w0's phrase, flags of w0
 )
 
 // Placeholder hashes for positions outside the sentence.
@@ -76,6 +80,11 @@ type token struct {
 	bits      uint64
 	gaz       uint64 // gazetteer bits
 	casing    uint64 // Lexicon.Casing of the word, 0 if unknown
+	// Syntax, when the sentence is parsed (0 otherwise): the token's
+	// relation; its phrase's (the name it is part of, climbing flat and
+	// compound relations), that phrase's case word ("in", "by") and the
+	// word it hangs on.
+	rel, phrase, caseWord, headWord uint64
 }
 
 // content reports whether the token has a letter or digit.
@@ -147,6 +156,15 @@ func observed(fs []uint64, toks []token, i int) []uint64 {
 		pc.F2(tCaseW1, casing(i-1), t.casing),
 		pc.F2(tCaseN1, t.casing, casing(i+1)),
 	)
+	if t.rel != 0 {
+		caps := t.w.Flags & (wordfeat.InitUpper | wordfeat.AllUpper | wordfeat.HasUpper)
+		fs = append(fs,
+			pc.F1(tRel, t.rel),
+			pc.F2(tPhrase, t.phrase, t.caseWord),
+			pc.F2(tPhraseW, t.phrase, t.headWord),
+			pc.F2(tPhraseCap, t.phrase, caps|t.bits&first),
+		)
+	}
 	if t.gaz != 0 || gazNear(toks, i) {
 		gaz := func(j int) uint64 { return a.get(j, func(x *token) uint64 { return x.gaz }) }
 		caps := t.w.Flags & (wordfeat.InitUpper | wordfeat.AllUpper | wordfeat.HasUpper)

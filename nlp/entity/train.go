@@ -23,6 +23,8 @@ type Options struct {
 	// LowerWiki adds a lowercase copy of wikigold, whose names are all
 	// capitalised, so that the tagger also finds "tampa bay" and "india".
 	LowerWiki bool
+	// Syntax adds features of the sentences' parses.
+	Syntax bool
 	// Bag, if above 1, trains that many models on differently shuffled
 	// data (seeds Seed, Seed+100, ...) and averages their weights, which
 	// averages their scores: the perceptron's result depends on the order
@@ -34,7 +36,7 @@ type Options struct {
 
 // DefaultOptions are the settings the committed model is trained with,
 // chosen by cross-validation on UNER dev (see TestCrossValidate).
-var DefaultOptions = Options{Iterations: 10, Seed: 1, Prune: 0.01, UNERCopies: 3, LowerWiki: true, Bag: 3}
+var DefaultOptions = Options{Iterations: 10, Seed: 1, Prune: 0.01, UNERCopies: 3, LowerWiki: true, Syntax: true, Bag: 3}
 
 // Train learns an entity tagger from sentences with IOB2 labels and POS tags
 // (a structured perceptron: each sentence is decoded whole, and where the
@@ -80,6 +82,11 @@ func train(sents []Sentence, o Options, log *slog.Logger) *Tagger {
 		for _, si := range order {
 			s, g := &sents[si], gold[si]
 			ws.prepare(t, s.Forms, s.Tags)
+			if o.Syntax {
+				ws.syntax(s.Heads, s.Rels)
+			} else {
+				ws.syntax(nil, nil)
+			}
 			pred = slices.Grow(pred[:0], len(g))[:len(g)]
 			t.decode(tr, ws, pred)
 			if slices.Equal(pred, g) {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dyad-org/dyad/nlp/conllu"
 	"github.com/dyad-org/dyad/nlp/modelfile"
@@ -51,8 +52,9 @@ func (l *Lemmatizer) Lemma(form, xpos string) string {
 }
 
 func (l *Lemmatizer) byRule(form, xpos string) string {
-	lower := strings.ToLower(form)
-	var key [64]byte
+	var buf [64]byte
+	lower := appendLower(buf[:0], form)
+	var key [80]byte
 	for n := min(maxSuffix, len(lower)); n >= 0; n-- {
 		k := append(append(append(key[:0], xpos...), '|'), lower[len(lower)-n:]...)
 		if r, ok := l.Rules[string(k)]; ok {
@@ -62,6 +64,22 @@ func (l *Lemmatizer) byRule(form, xpos string) string {
 		}
 	}
 	return form
+}
+
+// appendLower appends the lowercase form to dst: ASCII in place, so that a
+// capitalised word costs no allocation; other text through strings.ToLower.
+func appendLower(dst []byte, form string) []byte {
+	for i := 0; i < len(form); i++ {
+		c := form[i]
+		if c >= utf8.RuneSelf {
+			return append(dst[:0], strings.ToLower(form)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // Train learns the rules and exceptions from gold sentences. minCount is how

@@ -148,7 +148,7 @@ func (p *Pipeline) AnalyzeSentence(s *nlp.Sentence) {
 	if p.Entities == nil {
 		return
 	}
-	s.Entities = p.Entities.Tag(b.forms, b.tags, s.Entities[:0])
+	s.Entities = p.Entities.TagParsed(b.forms, b.tags, b.heads, b.rels, s.Entities[:0])
 	for i := range s.Entities {
 		e := &s.Entities[i]
 		e.Start, e.End = s.Tokens[e.First].Start, s.Tokens[e.Last].End
