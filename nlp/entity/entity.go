@@ -78,7 +78,8 @@ func (t *Tagger) classes() int { return 1 + 4*len(t.tables.Types) }
 // Tag finds the entities of one sentence given its word forms and their POS
 // tags ("UPOS XPOS", as the tagger's class names are; missing tags are read
 // as unknown). It appends the spans to out and returns it; Start and End are
-// left 0 for the caller to fill.
+// left 0 for the caller to fill. A model trained with Options.Syntax finds
+// more given the parse too: see TagParsed.
 func (t *Tagger) Tag(forms, tags []string, out []nlp.Entity) []nlp.Entity {
 	return t.TagParsed(forms, tags, nil, nil, out)
 }
