@@ -160,25 +160,28 @@ func trainParser(train []conllu.Sentence, c Config, log *slog.Logger) *parser.Pa
 
 // Entities trains the entity tagger on wikigold and UNER EWT dev, with POS
 // tags from the tagger and parses from the parser already in the output
-// directory, and writes it there. UNER dev is EWT dev, which those models
-// may have learnt from, so a parser trained on EWT train alone (about five
-// minutes) parses it, as entity.TrainFromData asks.
+// directory (if the options ask for parses), and writes it there. UNER dev
+// is EWT dev, which those models may have learnt from, so a parser trained
+// on EWT train alone (about five minutes) parses it, as
+// entity.TrainFromData asks.
 func Entities(c Config, log *slog.Logger) error {
 	tg, err := open(c.OutDir, pipeline.TaggerFile, tagger.Load)
 	if err != nil {
 		return err
 	}
-	ps, err := open(c.OutDir, pipeline.ParserFile, parser.Load)
-	if err != nil {
-		return err
+	var ps entity.Parsers
+	if c.Entities.Syntax {
+		if ps.All, err = open(c.OutDir, pipeline.ParserFile, parser.Load); err != nil {
+			return err
+		}
+		train, err := ReadTreebank(Treebank(c.DataDir, "train"))
+		if err != nil {
+			return err
+		}
+		log.Info("training a parser on EWT train alone, to parse UNER dev")
+		ps.Dev = trainParser(train, c, log)
 	}
-	train, err := ReadTreebank(Treebank(c.DataDir, "train"))
-	if err != nil {
-		return err
-	}
-	log.Info("training a parser on EWT train alone, to parse UNER dev")
-	devPs := trainParser(train, c, log)
-	et, m, err := entity.TrainFromData(c.DataDir, tg, entity.Parsers{All: ps, Dev: devPs}, c.Entities, log)
+	et, m, err := entity.TrainFromData(c.DataDir, tg, ps, c.Entities, log)
 	if err != nil {
 		return err
 	}
