@@ -51,6 +51,9 @@ single runs by a tenth or more. --cpuprofile writes one CPU profile per run.`,
 			if mib <= 0 {
 				return fmt.Errorf("--mb %g: want a positive size", mib)
 			}
+			if repeat < 1 {
+				return fmt.Errorf("--repeat %d: want at least 1", repeat)
+			}
 			counts := []int{1}
 			if cmd.Flags().Changed("workers") {
 				counts = []int{workers}
@@ -129,7 +132,7 @@ func runBench(ctx context.Context, newCoder func() (coder, error), plan benchPla
 		// The ratio of ingest's rate to code's, per CPU second, is taken
 		// round by round: a neighbour slowing the machine slows both.
 		var shares []float64
-		for round := 1; round <= max(plan.repeat, 1); round++ {
+		for round := 1; round <= plan.repeat; round++ {
 			roundDir, err := os.MkdirTemp(dir, "run-")
 			if err != nil {
 				return err

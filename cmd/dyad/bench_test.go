@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/dyad-org/dyad/article"
@@ -72,4 +73,40 @@ func BenchmarkCode(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(st.sentences)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// TestBenchRepeatsAndRatio runs dyad bench's code and ingest jobs twice on
+// a small corpus, each round in a fresh store (a second round into the
+// first's store would find every article there already and code nothing),
+// and checks the table and the ratio line.
+func TestBenchRepeatsAndRatio(t *testing.T) {
+	var out strings.Builder
+	plan := benchPlan{size: 20 << 10, seed: 3, workers: []int{1}, ingest: true, repeat: 2,
+		profile: filepath.Join(t.TempDir(), "p")}
+	if err := runBench(context.Background(), defaultCoder, plan, &out); err != nil {
+		t.Fatal(err)
+	}
+	var codes, ingests []string
+	for _, line := range strings.Split(out.String(), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 12 {
+			continue
+		}
+		switch f[0] {
+		case "code":
+			codes = append(codes, f[8]) // events
+		case "ingest":
+			ingests = append(ingests, f[8])
+		}
+	}
+	if len(codes) != 2 || len(ingests) != 2 || codes[0] == "0" || ingests[1] != codes[0] || ingests[0] != codes[0] {
+		t.Errorf("events per run: code %v, ingest %v; want two runs of each, the same nonzero count\n%s", codes, ingests, out.String())
+	}
+	if !strings.Contains(out.String(), "ingest/code per CPU second, 1 worker(s): median") {
+		t.Errorf("no ratio line:\n%s", out.String())
+	}
+	profiles, _ := filepath.Glob(filepath.Join(filepath.Dir(plan.profile), "p-*.pprof"))
+	if len(profiles) != 4 {
+		t.Errorf("%d profiles, want one per run (4): %v", len(profiles), profiles)
+	}
 }
