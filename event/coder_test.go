@@ -90,6 +90,7 @@ func TestCode(t *testing.T) {
 		{"future attack is no event", "Israel will attack Gaza.", nil},
 		{"future meeting", "The Saudi and Iranian foreign ministers will meet in Beijing on Saturday.", []string{"036 SAUGOV->IRNGOV", "036 IRNGOV->SAUGOV"}},
 		{"a titled possessor's call", "Secretary Blinken's call with the Saudi foreign minister lasted an hour.", []string{"041 USAGOV->SAUGOV"}},
+		{"a headline's titled possessor's call", "Secretary Blinken's Call with Egyptian Foreign Minister Shoukry", []string{"041 USAGOV->EGYGOV"}},
 		{"phone call", "Iran's president held a phone call with the emir of Qatar on Tuesday.", []string{"041 IRNGOV->QATGOV"}},
 		{"adjectival predicate", "Iran is ready to expand cooperation with Austria.", []string{"030 IRN->AUT"}},
 		{"participle as adjective", "Qatar is prepared for economic and technical cooperation with Oman.", []string{"030 QAT->OMN"}},

@@ -72,6 +72,7 @@ func (p *Parser) Parse(forms, tags []string, heads []int, rels []string) {
 		p.parseFront(forms, tags, heads, rels)
 	}
 	subjectRoot(tags, heads, rels)
+	nounObject(tags, heads, rels)
 	nounConjuncts(tags, heads, rels)
 	gerundObjects(tags, heads, rels)
 }

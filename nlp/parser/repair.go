@@ -137,6 +137,38 @@ func subjectRoot(tags []string, heads []int, rels []string) {
 	heads[root], rels[root] = pred, subj
 }
 
+// nounObject repairs a verbless phrase, as headlines are, whose root the
+// transitions made a noun with an object: no noun has one in UD. In
+// "Secretary Blinken's Call with ..." the title "Secretary" became the
+// root and "Call" its object; the object, whose possessor is the name the
+// root word titles, becomes the root, and the title a compound of that
+// name. Other dependents of the old root move to the new one.
+func nounObject(tags []string, heads []int, rels []string) {
+	root := slices.Index(heads, -1)
+	if root < 0 || uposOf(tags[root]) != "NOUN" || root+1 >= len(tags) || uposOf(tags[root+1]) != "PROPN" {
+		return
+	}
+	obj := -1
+	for i := root + 1; i < len(heads); i++ {
+		if heads[i] == root && rels[i] == "obj" && isNoun(tags[i]) {
+			obj = i
+			break
+		}
+	}
+	// The name right after the title must be the object's possessor.
+	name := root + 1
+	if obj < 0 || name >= obj || heads[name] != obj || rels[name] != "nmod:poss" {
+		return
+	}
+	for i := range heads {
+		if heads[i] == root && i != obj {
+			heads[i] = obj
+		}
+	}
+	heads[obj], rels[obj] = -1, "root"
+	heads[root], rels[root] = name, "compound"
+}
+
 // parseFront parses a sentence that may open with an adverbial phrase.
 func (p *Parser) parseFront(forms, tags []string, heads []int, rels []string) {
 	k := frontEnd(forms, tags)

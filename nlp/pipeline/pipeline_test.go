@@ -165,6 +165,20 @@ func TestNounList(t *testing.T) {
 	}
 }
 
+// TestHeadlineNounObject: a verbless headline whose title the transitions
+// made the root, with the event noun its object, is headed by the noun,
+// the title a compound of the name it titles.
+func TestHeadlineNounObject(t *testing.T) {
+	p := loadDefault(t)
+	toks := p.Analyze("Secretary Blinken’s Call with Saudi Foreign Minister Prince Faisal").Sentences[0].Tokens
+	at := tokenIndex(t, toks)
+	call, title := toks[at("Call")], toks[at("Secretary")]
+	if call.Head != -1 || title.Head != at("Blinken") || title.Rel != "compound" {
+		t.Errorf("Call head %d %s, Secretary head %d %s; want Call the root, Secretary a compound of Blinken (%d)",
+			call.Head, call.Rel, title.Head, title.Rel, at("Blinken"))
+	}
+}
+
 // TestGerundAfterPreposition: a gerund after a preposition heads its
 // object, as a clause on the noun before it.
 func TestGerundAfterPreposition(t *testing.T) {
