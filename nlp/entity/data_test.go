@@ -3,6 +3,7 @@ package entity
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,21 +51,23 @@ func parsers(t *testing.T) Parsers {
 	if dev == "" {
 		t.Skip("set DYAD_ENTITY_DEV_PARSER to a parser model trained on EWT train alone")
 	}
-	return Parsers{All: loadParser(t, filepath.Join(modelsDir, "parser.model.gz")), Dev: loadParser(t, dev)}
+	return Parsers{All: loadModel(t, filepath.Join(modelsDir, "parser.model.gz"), parser.Load), Dev: loadModel(t, dev, parser.Load)}
 }
 
-func loadParser(t testing.TB, path string) *parser.Parser {
+// loadModel loads a model file with load, skipping the test when the file
+// is missing.
+func loadModel[M any](t testing.TB, path string, load func(io.Reader) (M, modelfile.Meta, error)) M {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("no parser model: %v", err)
+		t.Skipf("no model: %v", err)
 	}
 	defer f.Close()
-	p, _, err := parser.Load(f)
+	m, _, err := load(f)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", path, err)
 	}
-	return p
+	return m
 }
 
 func needData(t testing.TB, names ...string) {
@@ -132,25 +135,9 @@ func saveModel(t *testing.T, et *Tagger, meta modelfile.Meta) {
 // it was trained with, skipping the test when one is missing.
 func committed(t testing.TB) (*Tagger, *tagger.Tagger, *parser.Parser) {
 	t.Helper()
-	f, err := os.Open(filepath.Join(modelsDir, modelFile))
-	if err != nil {
-		t.Skipf("no committed entity model: %v", err)
-	}
-	defer f.Close()
-	et, _, err := Load(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pf, err := os.Open(filepath.Join(modelsDir, "tagger.model.gz"))
-	if err != nil {
-		t.Skipf("no committed POS tagger: %v", err)
-	}
-	defer pf.Close()
-	tg, _, err := tagger.Load(pf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return et, tg, loadParser(t, filepath.Join(modelsDir, "parser.model.gz"))
+	return loadModel(t, filepath.Join(modelsDir, modelFile), Load),
+		loadModel(t, filepath.Join(modelsDir, "tagger.model.gz"), tagger.Load),
+		loadModel(t, filepath.Join(modelsDir, "parser.model.gz"), parser.Load)
 }
 
 func TestCommittedModel(t *testing.T) {

@@ -342,13 +342,15 @@ func (ws *workspace) syntax(heads []int, rels []string) {
 		}
 	}
 	for i := range ws.toks {
+		ws.toks[i].rel = perceptron.String(rels[i])
+	}
+	for i := range ws.toks {
 		tk := &ws.toks[i]
-		tk.rel = perceptron.String(rels[i])
 		j := i // the head of the name i is part of
 		for steps := 0; steps < n && heads[j] >= 0 && heads[j] < n && (rels[j] == "flat" || rels[j] == "compound"); steps++ {
 			j = heads[j]
 		}
-		tk.phrase = perceptron.String(rels[j])
+		tk.phrase = ws.toks[j].rel
 		tk.caseWord, tk.headWord = noWord, noWord
 		if h := heads[j]; h >= 0 && h < n {
 			tk.headWord = ws.toks[h].w.Lower

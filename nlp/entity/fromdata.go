@@ -34,8 +34,8 @@ type Parsers struct{ All, Dev *parser.Parser }
 // lowercase, and UNER dev, weighed by o.UNERCopies) using tg for POS tags
 // and, if o.Syntax, ps for parses; it returns the tagger and its UNER-test
 // scores. The lexicon (gazetteer and casing summary) is built from the data
-// directory too, replacing o.Lexicon. The returned Meta records the data files, the settings and the
-// scores; its Component is set by Save.
+// directory too, replacing o.Lexicon. The returned Meta records the data
+// files, the settings and the scores; its Component is set by Save.
 func TrainFromData(dataDir string, tg *tagger.Tagger, ps Parsers, o Options, log *slog.Logger) (*Tagger, modelfile.Meta, error) {
 	meta := modelfile.Meta{Format: 1, Trained: time.Now().UTC().Format(time.DateOnly), Scores: map[string]float64{}}
 	if !o.Syntax {
@@ -84,8 +84,8 @@ type corpus struct {
 	lexicon         Lexicon
 }
 
-// loadCorpus reads the data, tags it with tg and parses it with ps (none
-// if ps.All is nil).
+// loadCorpus reads the data, tags it with tg and parses it with ps (not at
+// all if its parsers are nil).
 func loadCorpus(dataDir string, tg *tagger.Tagger, ps Parsers) (*corpus, error) {
 	path := func(name string) string { return filepath.Join(dataDir, name) }
 	c := corpus{tg: tg, ps: ps.All}
@@ -114,11 +114,7 @@ func loadCorpus(dataDir string, tg *tagger.Tagger, ps Parsers) (*corpus, error) 
 	// would then be near perfect, and a model trained on them would trust
 	// tags more than it should on unseen text. So a tagger that has seen
 	// EWT train only tags it, and likewise a parser parses it.
-	dev := ps.Dev
-	if ps.All == nil {
-		dev = nil
-	}
-	annotate(tagger.Train(treebank, tagger.DefaultOptions, nil), dev, c.dev)
+	annotate(tagger.Train(treebank, tagger.DefaultOptions, nil), ps.Dev, c.dev)
 	return &c, nil
 }
 

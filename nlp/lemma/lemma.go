@@ -99,11 +99,15 @@ func Train(train []conllu.Sentence, minCount int) *Lemmatizer {
 			lemmas[k][w.Lemma]++
 		}
 	}
-	// Each word votes once, for the rule of its most frequent lemma, on
-	// every suffix of its lowercase form.
-	ruleVotes := map[string]map[Rule]int{}
+	// A word's lemma is its most frequent one. Each word votes once, for
+	// the rule of its lemma, on every suffix of its lowercase form.
+	lemmaOf := make(map[key]string, len(lemmas))
 	for k, m := range lemmas {
-		r, ok := ruleFor(k.form, mostFrequent(m))
+		lemmaOf[k] = mostFrequent(m)
+	}
+	ruleVotes := map[string]map[Rule]int{}
+	for k, lem := range lemmaOf {
+		r, ok := ruleFor(k.form, lem)
 		if !ok {
 			continue
 		}
@@ -134,8 +138,7 @@ func Train(train []conllu.Sentence, minCount int) *Lemmatizer {
 			l.Rules[rk] = best
 		}
 	}
-	for k, m := range lemmas {
-		lem := mostFrequent(m)
+	for k, lem := range lemmaOf {
 		if l.byRule(k.form, k.xpos) != lem {
 			l.Exceptions[k.xpos+"|"+k.form] = lem
 		}
